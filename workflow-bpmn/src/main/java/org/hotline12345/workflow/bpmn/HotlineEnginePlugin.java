@@ -1,0 +1,83 @@
+package org.hotline12345.workflow.bpmn;
+
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.repository.DeploymentBuilder;
+import org.hotline12345.workflow.bpmn.impl.HotlineComponents;
+import org.hotline12345.workflow.bpmn.impl.SchemaMigration;
+
+/**
+ * The engine plugin that makes a Camunda 7 engine a hotline workflow engine: full history, the
+ * library's listeners attached at parse time, its tables migrated, and its diagrams deployed.
+ * {@link HotlineWorkflowEngine} installs it for plain-Java hosts; the Spring Boot auto-configuration
+ * registers it with the Camunda starter.
+ */
+public final class HotlineEnginePlugin extends AbstractProcessEnginePlugin {
+
+    /** The name of the deployment that holds the library's diagrams. */
+    public static final String DEPLOYMENT_NAME = "hotline-workflow";
+    /** The bean name the diagrams bind the clock delegate by. */
+    public static final String START_CLOCK_BEAN = "hotlineStartClock";
+    /** Where the shipped diagrams live on the class path. */
+    public static final String DIAGRAM_PATH = "org/hotline12345/workflow/diagrams/";
+    static final List<String> DIAGRAMS = List.of("hotline-case.bpmn", "unit-handling.bpmn", "deadline-policy.dmn");
+
+    private final HotlineComponents components;
+    private final boolean deployDiagrams;
+
+    public HotlineEnginePlugin(HotlineComponents components, boolean deployDiagrams) {
+        this.components = components;
+        this.deployDiagrams = deployDiagrams;
+    }
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
+        List<BpmnParseListener> parseListeners = configuration.getCustomPreBPMNParseListeners() == null
+                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreBPMNParseListeners());
+        parseListeners.add(components.parseListener());
+        configuration.setCustomPreBPMNParseListeners(parseListeners);
+        // Plain-Java engines resolve ${hotlineStartClock} from this map; under Spring the
+        // auto-configuration also exposes the delegate as a bean of that name.
+        Map<Object, Object> beans = configuration.getBeans() == null ? new HashMap<>() : configuration.getBeans();
+        beans.put(START_CLOCK_BEAN, components.startClockDelegate());
+        configuration.setBeans(beans);
+    }
+
+    @Override
+    public void postInit(ProcessEngineConfigurationImpl configuration) {
+        SchemaMigration.migrate(configuration.getDataSource());
+    }
+
+    @Override
+    public void postProcessEngineBuild(ProcessEngine engine) {
+        if (!deployDiagrams) {
+            return;
+        }
+        DeploymentBuilder deployment = engine.getRepositoryService().createDeployment()
+                .name(DEPLOYMENT_NAME)
+                .source(DEPLOYMENT_NAME)
+                .enableDuplicateFiltering(false);
+        ClassLoader loader = HotlineEnginePlugin.class.getClassLoader();
+        for (String diagram : DIAGRAMS) {
+            InputStream in = loader.getResourceAsStream(DIAGRAM_PATH + diagram);
+            if (in == null) {
+                throw new IllegalStateException("diagram missing from the class path: " + DIAGRAM_PATH + diagram);
+            }
+            deployment.addInputStream(diagram, in);
+        }
+        deployment.deploy();
+    }
+
+    public HotlineComponents components() {
+        return components;
+    }
+}

@@ -1,0 +1,162 @@
+package org.hotline12345.workflow.bpmn;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import javax.sql.DataSource;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
+import org.hotline12345.workflow.HotlineWorkflow;
+import org.hotline12345.workflow.bpmn.impl.HotlineComponents;
+import org.hotline12345.workflow.calendar.WorkingCalendar;
+import org.hotline12345.workflow.directory.InMemoryOrganisationDirectory;
+import org.hotline12345.workflow.directory.OrganisationDirectory;
+
+/**
+ * Runs the hotline workflow without Spring: builds a Camunda 7 engine on the host's DataSource (or an
+ * embedded H2 database), with the library's plugin, and hands out the {@link HotlineWorkflow} facade.
+ *
+ * <pre>{@code
+ * try (HotlineWorkflowEngine engine = HotlineWorkflowEngine.builder()
+ *         .dataSource(myDataSource)
+ *         .directory(myUnits)
+ *         .build()) {
+ *     HotlineWorkflow workflow = engine.workflow();
+ *     ...
+ * }
+ * }</pre>
+ */
+public final class HotlineWorkflowEngine implements AutoCloseable {
+
+    private final ProcessEngine processEngine;
+    private final HotlineWorkflow workflow;
+
+    private HotlineWorkflowEngine(ProcessEngine processEngine, HotlineWorkflow workflow) {
+        this.processEngine = processEngine;
+        this.workflow = workflow;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public HotlineWorkflow workflow() {
+        return workflow;
+    }
+
+    /** The Camunda engine underneath, for hosts that ask for it (Cockpit, migrations, their own processes). */
+    public ProcessEngine processEngine() {
+        return processEngine;
+    }
+
+    @Override
+    public void close() {
+        processEngine.close();
+    }
+
+    /** Configures and builds a {@link HotlineWorkflowEngine}. */
+    public static final class Builder {
+
+        private DataSource dataSource;
+        private String jdbcUrl = "jdbc:h2:./data/hotline-workflow;DB_CLOSE_ON_EXIT=FALSE";
+        private String engineName = "hotline";
+        private WorkingCalendar calendar = WorkingCalendar.chinaMainland();
+        private OrganisationDirectory directory = new InMemoryOrganisationDirectory(List.of());
+        private Clock clock;
+        private boolean jobExecutor = true;
+        private boolean deployDiagrams = true;
+        private Integer historyTimeToLiveDays;
+        private final java.util.List<ProcessEnginePlugin> plugins = new java.util.ArrayList<>();
+
+        private Builder() {
+        }
+
+        /** The host's DataSource; without one the engine uses the H2 database at {@link #jdbcUrl(String)}. */
+        public Builder dataSource(DataSource dataSource) {
+            this.dataSource = dataSource;
+            return this;
+        }
+
+        /** The embedded database to use when no DataSource is given (default: an H2 file under ./data). */
+        public Builder jdbcUrl(String jdbcUrl) {
+            this.jdbcUrl = Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+            return this;
+        }
+
+        /** The engine's name; engines in one JVM need different names. */
+        public Builder engineName(String engineName) {
+            this.engineName = Objects.requireNonNull(engineName, "engineName");
+            return this;
+        }
+
+        public Builder calendar(WorkingCalendar calendar) {
+            this.calendar = Objects.requireNonNull(calendar, "calendar");
+            return this;
+        }
+
+        public Builder directory(OrganisationDirectory directory) {
+            this.directory = Objects.requireNonNull(directory, "directory");
+            return this;
+        }
+
+        /**
+         * The clock for deadlines and records. Defaults to an {@link EngineClock}, which the engine's timers share;
+         * another clock moves the library's time but not the engine's timers.
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Whether this node runs timers and asynchronous steps (default true). */
+        public Builder jobExecutor(boolean active) {
+            this.jobExecutor = active;
+            return this;
+        }
+
+        /** Whether to deploy the library's own diagrams at start (default true). */
+        public Builder deployDiagrams(boolean deploy) {
+            this.deployDiagrams = deploy;
+            return this;
+        }
+
+        /** Days of history to keep for every process; default: what each diagram says. */
+        public Builder historyTimeToLiveDays(int days) {
+            if (days < 0) {
+                throw new IllegalArgumentException("history time to live must not be negative");
+            }
+            this.historyTimeToLiveDays = days;
+            return this;
+        }
+
+        /** Another Camunda plugin to install beside the library's. */
+        public Builder plugin(ProcessEnginePlugin plugin) {
+            plugins.add(Objects.requireNonNull(plugin, "plugin"));
+            return this;
+        }
+
+        public HotlineWorkflowEngine build() {
+            Clock effectiveClock = clock != null ? clock : new EngineClock(calendar.zone());
+            HotlineComponents components = new HotlineComponents(calendar, directory, effectiveClock, historyTimeToLiveDays);
+            StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
+            configuration.setProcessEngineName(engineName);
+            if (dataSource != null) {
+                configuration.setDataSource(dataSource);
+            } else {
+                configuration.setJdbcUrl(jdbcUrl);
+                configuration.setJdbcDriver("org.h2.Driver");
+                configuration.setJdbcUsername("sa");
+                configuration.setJdbcPassword("");
+            }
+            configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
+            configuration.setJobExecutorActivate(jobExecutor);
+            java.util.List<ProcessEnginePlugin> all = new java.util.ArrayList<>(plugins);
+            all.add(0, new HotlineEnginePlugin(components, deployDiagrams));
+            configuration.setProcessEnginePlugins(all);
+            ProcessEngine engine = configuration.buildProcessEngine();
+            return new HotlineWorkflowEngine(engine, components.workflow(engine));
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package org.hotline12345.workflow.bpmn.impl;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.OffsetDateTime;
+import org.hotline12345.workflow.cases.Caller;
+import org.hotline12345.workflow.cases.CaseDeadlines;
+import org.hotline12345.workflow.cases.CaseId;
+import org.hotline12345.workflow.cases.CaseNumber;
+import org.hotline12345.workflow.cases.CaseStatus;
+import org.hotline12345.workflow.cases.CaseView;
+import org.hotline12345.workflow.cases.Category;
+import org.hotline12345.workflow.cases.Channel;
+import org.hotline12345.workflow.cases.Location;
+import org.hotline12345.workflow.cases.ReplyResult;
+import org.hotline12345.workflow.cases.Satisfaction;
+import org.hotline12345.workflow.cases.UnitId;
+import org.hotline12345.workflow.cases.Urgency;
+
+/** One row of {@code hw_case}: the queryable state of a case. */
+record CaseRow(
+        CaseId id,
+        CaseNumber number,
+        String externalId,
+        CaseStatus status,
+        Category category,
+        Urgency urgency,
+        Channel channel,
+        String subject,
+        String description,
+        Caller caller,
+        Location location,
+        UnitId leadUnit,
+        Instant signForDue,
+        Instant handlingDue,
+        Instant callbackDue,
+        int returns,
+        int reopens,
+        ReplyResult replyResult,
+        Satisfaction satisfaction,
+        Boolean resolved,
+        String processInstanceId,
+        Instant createdAt,
+        Instant updatedAt,
+        Instant closedAt,
+        long version) {
+
+    /** The view for a reader; {@code showCallerContact} false hides the caller's name and phone. */
+    CaseView toView(ZoneId zone, boolean showCallerContact) {
+        Caller shownCaller = caller;
+        if (!showCallerContact && caller != null) {
+            shownCaller = new Caller(caller.maskedName(), caller.maskedPhone(), caller.anonymous(), caller.confidential());
+        }
+        return new CaseView(id, number, externalId, status, category, urgency, channel, subject, description, shownCaller,
+                location, leadUnit, new CaseDeadlines(at(signForDue, zone), at(handlingDue, zone), at(callbackDue, zone)),
+                returns, reopens, replyResult, satisfaction, at(createdAt, zone), at(closedAt, zone), version);
+    }
+
+    static OffsetDateTime at(Instant instant, ZoneId zone) {
+        return instant == null ? null : instant.atZone(zone).toOffsetDateTime();
+    }
+}

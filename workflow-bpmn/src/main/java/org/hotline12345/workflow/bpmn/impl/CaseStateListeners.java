@@ -1,0 +1,38 @@
+package org.hotline12345.workflow.bpmn.impl;
+
+import java.time.Clock;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.hotline12345.workflow.bpmn.StandardTask;
+import org.hotline12345.workflow.cases.CaseId;
+
+/**
+ * Keeps the case table's status in step with the diagrams: a standard task being created sets the
+ * status it stands for; the end of the case process closes the case. Attached as built-in listeners
+ * by {@link HotlineParseListener}, so they run even where custom listeners are skipped.
+ */
+final class CaseStateListeners {
+
+    private final CaseStore store;
+    private final Clock clock;
+
+    CaseStateListeners(CaseStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    TaskListener taskCreated() {
+        return (DelegateTask task) -> StandardTask.byTaskKey(task.getTaskDefinitionKey())
+                .ifPresent(standard -> store.updateStatus(caseId(task.getExecution()), standard.status(), clock.instant()));
+    }
+
+    ExecutionListener caseEnded() {
+        return (DelegateExecution execution) -> store.close(caseId(execution), clock.instant());
+    }
+
+    private static CaseId caseId(DelegateExecution execution) {
+        return CaseId.of(execution.getProcessBusinessKey());
+    }
+}

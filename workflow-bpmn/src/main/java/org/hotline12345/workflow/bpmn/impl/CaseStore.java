@@ -1,0 +1,411 @@
+package org.hotline12345.workflow.bpmn.impl;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.StringJoiner;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.hotline12345.workflow.CaseConflictException;
+import org.hotline12345.workflow.CaseNotFoundException;
+import org.hotline12345.workflow.cases.Caller;
+import org.hotline12345.workflow.cases.CaseId;
+import org.hotline12345.workflow.cases.CaseNumber;
+import org.hotline12345.workflow.cases.CaseQuery;
+import org.hotline12345.workflow.cases.CaseStatus;
+import org.hotline12345.workflow.cases.Category;
+import org.hotline12345.workflow.cases.Channel;
+import org.hotline12345.workflow.cases.Location;
+import org.hotline12345.workflow.cases.Page;
+import org.hotline12345.workflow.cases.ReplyResult;
+import org.hotline12345.workflow.cases.Satisfaction;
+import org.hotline12345.workflow.cases.UnitId;
+import org.hotline12345.workflow.cases.Urgency;
+import org.hotline12345.workflow.deadline.ClockKind;
+import org.hotline12345.workflow.timeline.CaseEventType;
+
+/**
+ * Reads and writes the library's tables on the engine's own JDBC connection, so that every write
+ * commits or rolls back together with the engine's changes of the same command.
+ */
+final class CaseStore {
+
+    CaseStore() {
+    }
+
+    private static final String COLUMNS = "id, case_number, external_id, status, category, urgency, channel, subject, "
+            + "description, caller_name, caller_phone, caller_anonymous, caller_confidential, address, area_code, latitude, "
+            + "longitude, lead_unit, sign_for_due, handling_due, callback_due, returns_count, reopens_count, reply_result, "
+            + "satisfaction, resolved, process_instance_id, created_at, updated_at, closed_at, row_version";
+    private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
+
+    private volatile Dialect dialect;
+
+    /** The JDBC connection of the command in progress; the store is only used inside engine commands. */
+    private static Connection connection() {
+        CommandContext commandContext = Context.getCommandContext();
+        if (commandContext == null) {
+            throw new IllegalStateException("the case store is used outside an engine command");
+        }
+        return commandContext.getDbSqlSession().getSqlSession().getConnection();
+    }
+
+    private Dialect dialect() {
+        Dialect known = dialect;
+        if (known == null) {
+            try {
+                known = Dialect.of(connection().getMetaData().getDatabaseProductName());
+            } catch (SQLException e) {
+                throw new CaseStoreException("reading the database product", e);
+            }
+            dialect = known;
+        }
+        return known;
+    }
+
+    Optional<CaseRow> find(CaseId id) {
+        return queryOne("SELECT " + COLUMNS + " FROM hw_case WHERE id = ?", id.value());
+    }
+
+    Optional<CaseRow> findByExternalId(String externalId) {
+        return queryOne("SELECT " + COLUMNS + " FROM hw_case WHERE external_id = ?", externalId);
+    }
+
+    /**
+     * Takes the case for this command: bumps its version only if nobody else has since it was read.
+     * A concurrent command on the same case blocks here until the first commits, then finds the
+     * version moved and gets a {@link CaseConflictException}: one wins, the other is told.
+     */
+    CaseRow lock(CaseId id) {
+        CaseRow row = find(id).orElseThrow(() -> new CaseNotFoundException("case", id.value()));
+        int updated = update("UPDATE hw_case SET row_version = row_version + 1 WHERE id = ? AND row_version = ?",
+                id.value(), row.version());
+        if (updated != 1) {
+            throw new CaseConflictException("case " + row.number() + " was changed by another action at the same time; "
+                    + "re-read it and retry if the step still applies");
+        }
+        return find(id).orElseThrow();
+    }
+
+    /** The next number of the day's sequence; the row lock serialises concurrent intakes of one day. */
+    long nextSequence(LocalDate day) {
+        String key = DAY.format(day);
+        update(dialect().ensureSequenceRowSql(), key);
+        update("UPDATE hw_case_number_seq SET last_seq = last_seq + 1 WHERE seq_day = ?", key);
+        try (PreparedStatement statement = connection().prepareStatement("SELECT last_seq FROM hw_case_number_seq WHERE seq_day = ?")) {
+            statement.setString(1, key);
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new CaseStoreException("reading the case number sequence", e);
+        }
+    }
+
+    void insert(CaseRow row) {
+        String placeholders = "?,".repeat(31);
+        try (PreparedStatement s = connection().prepareStatement(
+                "INSERT INTO hw_case (" + COLUMNS + ") VALUES (" + placeholders.substring(0, placeholders.length() - 1) + ")")) {
+            Caller caller = row.caller();
+            Location location = row.location();
+            int i = 1;
+            s.setString(i++, row.id().value());
+            s.setString(i++, row.number().value());
+            s.setString(i++, row.externalId());
+            s.setString(i++, row.status().name());
+            s.setString(i++, row.category().name());
+            s.setString(i++, row.urgency().name());
+            s.setString(i++, row.channel().name());
+            s.setString(i++, row.subject());
+            s.setString(i++, row.description());
+            s.setString(i++, caller.name());
+            s.setString(i++, caller.phone());
+            s.setBoolean(i++, caller.anonymous());
+            s.setBoolean(i++, caller.confidential());
+            s.setString(i++, location == null ? null : location.address());
+            s.setString(i++, location == null ? null : location.areaCode());
+            setDouble(s, i++, location == null ? null : location.latitude());
+            setDouble(s, i++, location == null ? null : location.longitude());
+            s.setString(i++, row.leadUnit() == null ? null : row.leadUnit().value());
+            setInstant(s, i++, row.signForDue());
+            setInstant(s, i++, row.handlingDue());
+            setInstant(s, i++, row.callbackDue());
+            s.setInt(i++, row.returns());
+            s.setInt(i++, row.reopens());
+            s.setString(i++, row.replyResult() == null ? null : row.replyResult().name());
+            s.setString(i++, row.satisfaction() == null ? null : row.satisfaction().name());
+            setBoolean(s, i++, row.resolved());
+            s.setString(i++, row.processInstanceId());
+            setInstant(s, i++, row.createdAt());
+            setInstant(s, i++, row.updatedAt());
+            setInstant(s, i++, row.closedAt());
+            s.setLong(i, row.version());
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new CaseStoreException("inserting case " + row.number(), e);
+        }
+    }
+
+    void setProcessInstance(CaseId id, String processInstanceId) {
+        update("UPDATE hw_case SET process_instance_id = ? WHERE id = ?", processInstanceId, id.value());
+    }
+
+    void updateStatus(CaseId id, CaseStatus status, Instant now) {
+        update("UPDATE hw_case SET status = ?, updated_at = ? WHERE id = ?", status.name(), now, id.value());
+    }
+
+    void setDeadline(CaseId id, ClockKind clock, Instant due, Instant now) {
+        String column = switch (clock) {
+            case SIGN_FOR -> "sign_for_due";
+            case HANDLING, REWORK -> "handling_due";
+            case CALLBACK -> "callback_due";
+        };
+        update("UPDATE hw_case SET " + column + " = ?, updated_at = ? WHERE id = ?", due, now, id.value());
+    }
+
+    /** A new lead unit (or none, after an accepted return): its clocks have not started yet. */
+    void assignLeadUnit(CaseId id, UnitId unit, Instant now) {
+        update("UPDATE hw_case SET lead_unit = ?, sign_for_due = NULL, handling_due = NULL, updated_at = ? WHERE id = ?",
+                unit == null ? null : unit.value(), now, id.value());
+    }
+
+    void countReturn(CaseId id, Instant now) {
+        update("UPDATE hw_case SET returns_count = returns_count + 1, updated_at = ? WHERE id = ?", now, id.value());
+    }
+
+    void countReopen(CaseId id, Instant now) {
+        update("UPDATE hw_case SET reopens_count = reopens_count + 1, callback_due = NULL, updated_at = ? WHERE id = ?",
+                now, id.value());
+    }
+
+    void recordReply(CaseId id, ReplyResult result, Instant now) {
+        update("UPDATE hw_case SET reply_result = ?, updated_at = ? WHERE id = ?", result.name(), now, id.value());
+    }
+
+    void recordCallback(CaseId id, Satisfaction satisfaction, Boolean resolved, Instant now) {
+        update("UPDATE hw_case SET satisfaction = ?, resolved = ?, updated_at = ? WHERE id = ?",
+                satisfaction.name(), resolved, now, id.value());
+    }
+
+    void close(CaseId id, Instant now) {
+        update("UPDATE hw_case SET status = ?, closed_at = ?, updated_at = ? WHERE id = ?",
+                CaseStatus.CLOSED.name(), now, now, id.value());
+    }
+
+    /** Cases matching the query; {@code visibleUnits}, when not null, limits the result to those lead units. */
+    Page<CaseRow> query(CaseQuery query, Set<UnitId> visibleUnits) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        List<Object> parameters = new ArrayList<>();
+        if (query.unit() != null) {
+            where.append(" AND lead_unit = ?");
+            parameters.add(query.unit().value());
+        }
+        if (query.status() != null) {
+            where.append(" AND status = ?");
+            parameters.add(query.status().name());
+        }
+        if (query.number() != null && !query.number().isBlank()) {
+            where.append(" AND case_number = ?");
+            parameters.add(query.number().trim());
+        }
+        if (visibleUnits != null) {
+            if (visibleUnits.isEmpty()) {
+                return new Page<>(List.of(), query.page(), query.size(), 0);
+            }
+            StringJoiner in = new StringJoiner(", ", " AND lead_unit IN (", ")");
+            for (UnitId unit : visibleUnits) {
+                in.add("?");
+                parameters.add(unit.value());
+            }
+            where.append(in);
+        }
+        long total;
+        try (PreparedStatement statement = prepare("SELECT COUNT(*) FROM hw_case" + where, parameters.toArray());
+                ResultSet rs = statement.executeQuery()) {
+            rs.next();
+            total = rs.getLong(1);
+        } catch (SQLException e) {
+            throw new CaseStoreException("counting cases", e);
+        }
+        parameters.add(query.size());
+        parameters.add((long) query.page() * query.size());
+        List<CaseRow> rows = queryList("SELECT " + COLUMNS + " FROM hw_case" + where
+                + " ORDER BY case_number DESC LIMIT ? OFFSET ?", parameters.toArray());
+        return new Page<>(rows, query.page(), query.size(), total);
+    }
+
+    List<CaseRow> findAll(Collection<CaseId> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        StringJoiner in = new StringJoiner(", ", "(", ")");
+        ids.forEach(id -> in.add("?"));
+        return queryList("SELECT " + COLUMNS + " FROM hw_case WHERE id IN " + in,
+                ids.stream().map(CaseId::value).toArray());
+    }
+
+    void append(CaseId caseId, CaseEventType type, Instant at, String actor, UnitId actorUnit, String taskKey, String detail) {
+        long next;
+        try (PreparedStatement statement = prepare("SELECT COALESCE(MAX(seq), 0) FROM hw_case_event WHERE case_id = ?", caseId.value());
+                ResultSet rs = statement.executeQuery()) {
+            rs.next();
+            next = rs.getLong(1) + 1;
+        } catch (SQLException e) {
+            throw new CaseStoreException("reading the event sequence of case " + caseId, e);
+        }
+        update("INSERT INTO hw_case_event (case_id, seq, event_type, occurred_at, actor, actor_unit, task_key, detail) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                caseId.value(), next, type.name(), at, actor, actorUnit == null ? null : actorUnit.value(), taskKey, detail);
+    }
+
+    List<StoredEvent> events(CaseId caseId) {
+        List<StoredEvent> events = new ArrayList<>();
+        try (PreparedStatement statement = prepare("SELECT case_id, seq, event_type, occurred_at, actor, actor_unit, task_key, detail "
+                + "FROM hw_case_event WHERE case_id = ? ORDER BY seq", caseId.value());
+                ResultSet rs = statement.executeQuery()) {
+            while (rs.next()) {
+                String unit = rs.getString(6);
+                events.add(new StoredEvent(CaseId.of(rs.getString(1)), rs.getLong(2), CaseEventType.valueOf(rs.getString(3)),
+                        instant(rs, 4), rs.getString(5), unit == null ? null : UnitId.of(unit), rs.getString(7), rs.getString(8)));
+            }
+        } catch (SQLException e) {
+            throw new CaseStoreException("reading the events of case " + caseId, e);
+        }
+        return events;
+    }
+
+    private Optional<CaseRow> queryOne(String sql, Object... parameters) {
+        List<CaseRow> rows = queryList(sql, parameters);
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    private List<CaseRow> queryList(String sql, Object... parameters) {
+        List<CaseRow> rows = new ArrayList<>();
+        try (PreparedStatement statement = prepare(sql, parameters); ResultSet rs = statement.executeQuery()) {
+            while (rs.next()) {
+                rows.add(map(rs));
+            }
+        } catch (SQLException e) {
+            throw new CaseStoreException("reading cases", e);
+        }
+        return rows;
+    }
+
+    private int update(String sql, Object... parameters) {
+        try (PreparedStatement statement = prepare(sql, parameters)) {
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new CaseStoreException("writing case data", e);
+        }
+    }
+
+    private PreparedStatement prepare(String sql, Object... parameters) throws SQLException {
+        PreparedStatement statement = connection().prepareStatement(sql);
+        try {
+            for (int i = 0; i < parameters.length; i++) {
+                Object value = parameters[i];
+                if (value instanceof Instant instant) {
+                    setInstant(statement, i + 1, instant);
+                } else {
+                    statement.setObject(i + 1, value);
+                }
+            }
+            return statement;
+        } catch (SQLException | RuntimeException e) {
+            statement.close();
+            throw e;
+        }
+    }
+
+    private static CaseRow map(ResultSet rs) throws SQLException {
+        String externalId = rs.getString("external_id");
+        String leadUnit = rs.getString("lead_unit");
+        String replyResult = rs.getString("reply_result");
+        String satisfaction = rs.getString("satisfaction");
+        boolean resolved = rs.getBoolean("resolved");
+        Boolean resolvedOrNull = rs.wasNull() ? null : resolved;
+        double latitude = rs.getDouble("latitude");
+        Double latitudeOrNull = rs.wasNull() ? null : latitude;
+        double longitude = rs.getDouble("longitude");
+        Double longitudeOrNull = rs.wasNull() ? null : longitude;
+        String address = rs.getString("address");
+        String areaCode = rs.getString("area_code");
+        Location location = address == null && areaCode == null && latitudeOrNull == null && longitudeOrNull == null
+                ? null : new Location(address, areaCode, latitudeOrNull, longitudeOrNull);
+        return new CaseRow(
+                CaseId.of(rs.getString("id")),
+                new CaseNumber(rs.getString("case_number")),
+                externalId,
+                CaseStatus.valueOf(rs.getString("status")),
+                Category.valueOf(rs.getString("category")),
+                Urgency.valueOf(rs.getString("urgency")),
+                Channel.valueOf(rs.getString("channel")),
+                rs.getString("subject"),
+                rs.getString("description"),
+                new Caller(rs.getString("caller_name"), rs.getString("caller_phone"),
+                        rs.getBoolean("caller_anonymous"), rs.getBoolean("caller_confidential")),
+                location,
+                leadUnit == null ? null : UnitId.of(leadUnit),
+                instant(rs, "sign_for_due"),
+                instant(rs, "handling_due"),
+                instant(rs, "callback_due"),
+                rs.getInt("returns_count"),
+                rs.getInt("reopens_count"),
+                replyResult == null ? null : ReplyResult.valueOf(replyResult),
+                satisfaction == null ? null : Satisfaction.valueOf(satisfaction),
+                resolvedOrNull,
+                rs.getString("process_instance_id"),
+                instant(rs, "created_at"),
+                instant(rs, "updated_at"),
+                instant(rs, "closed_at"),
+                rs.getLong("row_version"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        LocalDateTime value = rs.getObject(column, LocalDateTime.class);
+        return value == null ? null : value.toInstant(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        LocalDateTime value = rs.getObject(column, LocalDateTime.class);
+        return value == null ? null : value.toInstant(ZoneOffset.UTC);
+    }
+
+    /** Instants are stored as UTC wall-clock time, independent of the JVM's and the session's time zone. */
+    private static void setInstant(PreparedStatement statement, int index, Instant value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.TIMESTAMP);
+        } else {
+            statement.setObject(index, LocalDateTime.ofInstant(value, ZoneOffset.UTC));
+        }
+    }
+
+    private static void setDouble(PreparedStatement statement, int index, Double value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.DOUBLE);
+        } else {
+            statement.setDouble(index, value);
+        }
+    }
+
+    private static void setBoolean(PreparedStatement statement, int index, Boolean value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.BOOLEAN);
+        } else {
+            statement.setBoolean(index, value);
+        }
+    }
+}

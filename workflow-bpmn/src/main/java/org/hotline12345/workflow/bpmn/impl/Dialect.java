@@ -1,0 +1,61 @@
+package org.hotline12345.workflow.bpmn.impl;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.Map;
+import javax.sql.DataSource;
+
+/** The few places where the supported databases need different SQL. */
+enum Dialect {
+    H2("TIMESTAMP(3)", "CHARACTER VARYING",
+            "MERGE INTO hw_case_number_seq t USING (VALUES (CAST(? AS VARCHAR(8)))) s(seq_day) ON t.seq_day = s.seq_day "
+                    + "WHEN NOT MATCHED THEN INSERT (seq_day, last_seq) VALUES (s.seq_day, 0)"),
+    POSTGRESQL("TIMESTAMP(3)", "TEXT",
+            "INSERT INTO hw_case_number_seq (seq_day, last_seq) VALUES (?, 0) ON CONFLICT (seq_day) DO NOTHING"),
+    MYSQL("DATETIME(3)", "TEXT",
+            "INSERT IGNORE INTO hw_case_number_seq (seq_day, last_seq) VALUES (?, 0)");
+
+    private final String timestampType;
+    private final String textType;
+    private final String ensureSequenceRow;
+
+    Dialect(String timestampType, String textType, String ensureSequenceRow) {
+        this.timestampType = timestampType;
+        this.textType = textType;
+        this.ensureSequenceRow = ensureSequenceRow;
+    }
+
+    /** Placeholders for the Flyway migrations. */
+    Map<String, String> migrationPlaceholders() {
+        return Map.of("timestamp", timestampType, "text", textType);
+    }
+
+    /** Inserts the day's sequence row if it is missing, without failing when another transaction did. */
+    String ensureSequenceRowSql() {
+        return ensureSequenceRow;
+    }
+
+    static Dialect of(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return of(connection.getMetaData().getDatabaseProductName());
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the database product from the DataSource", e);
+        }
+    }
+
+    static Dialect of(String productName) {
+        String product = productName.toLowerCase(Locale.ROOT);
+        if (product.contains("h2")) {
+            return H2;
+        }
+        if (product.contains("postgres")) {
+            return POSTGRESQL;
+        }
+        if (product.contains("mysql") || product.contains("mariadb")) {
+            return MYSQL;
+        }
+        throw new IllegalStateException("unsupported database '" + productName
+                + "': the hotline workflow supports H2, PostgreSQL and MariaDB/MySQL");
+    }
+}

@@ -1,0 +1,604 @@
+package org.hotline12345.workflow.bpmn.impl;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.hotline12345.workflow.CaseConflictException;
+import org.hotline12345.workflow.CaseNotFoundException;
+import org.hotline12345.workflow.HotlineWorkflow;
+import org.hotline12345.workflow.IllegalCaseStateException;
+import org.hotline12345.workflow.NotAuthorizedException;
+import org.hotline12345.workflow.Validation;
+import org.hotline12345.workflow.access.AccessPolicy;
+import org.hotline12345.workflow.access.Actor;
+import org.hotline12345.workflow.access.Role;
+import org.hotline12345.workflow.access.Step;
+import org.hotline12345.workflow.bpmn.StandardTask;
+import org.hotline12345.workflow.cases.Caller;
+import org.hotline12345.workflow.cases.CaseId;
+import org.hotline12345.workflow.cases.CaseNumber;
+import org.hotline12345.workflow.cases.CaseQuery;
+import org.hotline12345.workflow.cases.CaseStatus;
+import org.hotline12345.workflow.cases.CaseView;
+import org.hotline12345.workflow.cases.Page;
+import org.hotline12345.workflow.cases.UnitId;
+import org.hotline12345.workflow.directory.OrganisationDirectory;
+import org.hotline12345.workflow.directory.Unit;
+import org.hotline12345.workflow.dispatch.DispatchOrder;
+import org.hotline12345.workflow.dispatch.ReturnDecision;
+import org.hotline12345.workflow.dispatch.ReturnRequest;
+import org.hotline12345.workflow.handling.Reply;
+import org.hotline12345.workflow.intake.DirectAnswer;
+import org.hotline12345.workflow.intake.IntakeReceipt;
+import org.hotline12345.workflow.intake.IntakeRequest;
+import org.hotline12345.workflow.review.CallbackResult;
+import org.hotline12345.workflow.review.ReopenLimitDecision;
+import org.hotline12345.workflow.review.ReviewDecision;
+import org.hotline12345.workflow.tasks.TaskView;
+import org.hotline12345.workflow.timeline.CaseEventType;
+import org.hotline12345.workflow.timeline.TimelineEntry;
+
+/**
+ * The Camunda 7 implementation of {@link HotlineWorkflow}. Each operation is one engine command: the
+ * case row is taken first (see {@link CaseStore#lock}), then the engine task is completed, then the
+ * event is appended, all on one connection and one transaction.
+ */
+public final class EngineHotlineWorkflow implements HotlineWorkflow {
+
+    /** Candidate group of every hotline-office task in the diagrams. */
+    public static final String HOTLINE_OFFICE_GROUP = "hotline-office";
+    /** Prefix of the candidate group of a unit's tasks: {@code unit:<unitId>}. */
+    public static final String UNIT_GROUP_PREFIX = "unit:";
+
+    private static final int MAX_INTAKE_ATTEMPTS = 3;
+    private static final int MAX_OPEN_TASKS = 500;
+    private static final int MAX_VARIABLE_TEXT = 4000;
+    private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}");
+
+    private final ProcessEngine engine;
+    private final CommandExecutor commands;
+    private final CaseStore store;
+    private final OrganisationDirectory directory;
+    private final AccessPolicy access;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    EngineHotlineWorkflow(ProcessEngine engine, CaseStore store, OrganisationDirectory directory, AccessPolicy access,
+            Clock clock, ZoneId zone) {
+        this.engine = engine;
+        this.commands = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired();
+        this.store = store;
+        this.directory = directory;
+        this.access = access;
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    @Override
+    public IntakeReceipt intake(Actor actor, IntakeRequest request) {
+        Objects.requireNonNull(actor, "actor");
+        access.checkMayPerform(actor, Step.INTAKE, null);
+        validate(v -> {
+            if (request == null) {
+                v.reject("request", "is required");
+            } else {
+                request.validate(v);
+            }
+        });
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return execute(actor, () -> register(actor, request));
+            } catch (CaseStoreException e) {
+                // A unique index refused the row: the same external id, or the same case number, was taken by a
+                // concurrent intake that committed first. The first is idempotency, the second is retried.
+                if (!e.isIntegrityViolation() || attempt == MAX_INTAKE_ATTEMPTS) {
+                    throw e;
+                }
+                if (request.externalId() != null) {
+                    IntakeReceipt existing = execute(actor, () -> store.findByExternalId(request.externalId())
+                            .map(row -> new IntakeReceipt(view(actor, row), false)).orElse(null));
+                    if (existing != null) {
+                        return existing;
+                    }
+                }
+            }
+        }
+    }
+
+    private IntakeReceipt register(Actor actor, IntakeRequest request) {
+        if (request.externalId() != null) {
+            var existing = store.findByExternalId(request.externalId());
+            if (existing.isPresent()) {
+                return new IntakeReceipt(view(actor, existing.get()), false);
+            }
+        }
+        Instant now = clock.instant();
+        LocalDate today = now.atZone(zone).toLocalDate();
+        CaseId id = CaseId.newId();
+        CaseNumber number = CaseNumber.of(today, store.nextSequence(today));
+        store.insert(new CaseRow(id, number, request.externalId(), CaseStatus.REGISTERED, request.category(),
+                request.urgencyOrDefault(), request.channel(), request.subject().strip(), request.description(),
+                request.caller(), request.location(), null, null, null, null, 0, 0, null, null, null, null, now, now, null, 0));
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(ProcessVariables.CASE_ID, id.value());
+        variables.put(ProcessVariables.CATEGORY, request.category().name());
+        variables.put(ProcessVariables.URGENCY, request.urgencyOrDefault().name());
+        variables.put(ProcessVariables.REOPENS, 0);
+        ProcessInstance instance = engine.getRuntimeService()
+                .startProcessInstanceByKey(StandardTask.CASE_PROCESS, id.value(), variables);
+        store.setProcessInstance(id, instance.getId());
+        store.append(id, CaseEventType.CASE_REGISTERED, now, actor.userId(), null, null,
+                "case " + number + " registered via " + request.channel() + ": " + request.category() + ", "
+                        + request.urgencyOrDefault() + ", \"" + request.subject().strip() + "\"");
+        return new IntakeReceipt(view(actor, store.find(id).orElseThrow()), true);
+    }
+
+    @Override
+    public CaseView answerDirectly(Actor actor, CaseId caseId, DirectAnswer answer) {
+        validate(v -> require(v, "answer", answer, () -> answer.validate(v)));
+        return step(actor, caseId, Step.DIRECT_ANSWER, StandardTask.DISPATCH, (row, task) -> {
+            complete(actor, task, Map.of(ProcessVariables.DISPOSITION, "DIRECT_ANSWER", "directAnswer", answer.answer()));
+            record(row.id(), CaseEventType.CASE_ANSWERED_DIRECTLY, actor, null, task, "answered on the call: " + answer.answer());
+        });
+    }
+
+    @Override
+    public CaseView dispatch(Actor actor, CaseId caseId, DispatchOrder order) {
+        validate(v -> require(v, "leadUnit", order, () -> {
+            order.validate(v);
+            requireKnownUnit(v, "leadUnit", order.leadUnit());
+        }));
+        return step(actor, caseId, Step.DISPATCH, StandardTask.DISPATCH, (row, task) -> dispatchTo(actor, row.id(), task, order));
+    }
+
+    private void dispatchTo(Actor actor, CaseId caseId, Task dispatchTask, DispatchOrder order) {
+        store.assignLeadUnit(caseId, order.leadUnit(), clock.instant());
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(ProcessVariables.DISPOSITION, "DISPATCH");
+        variables.put(ProcessVariables.ENTRY, "DISPATCH");
+        variables.put(ProcessVariables.LEAD_UNIT, order.leadUnit().value());
+        complete(actor, dispatchTask, variables);
+        CaseRow after = store.find(caseId).orElseThrow();
+        record(caseId, CaseEventType.CASE_DISPATCHED, actor, null, dispatchTask, "dispatched to " + describe(order.leadUnit())
+                + "; sign for by " + CaseRow.at(after.signForDue(), zone) + note(order.note()));
+    }
+
+    @Override
+    public CaseView signFor(Actor actor, CaseId caseId) {
+        return step(actor, caseId, Step.SIGN_FOR, StandardTask.SIGN_FOR, (row, task) -> {
+            complete(actor, task, Map.of(ProcessVariables.UNIT_ACTION, "SIGN_FOR"));
+            CaseRow after = store.find(row.id()).orElseThrow();
+            record(row.id(), CaseEventType.CASE_SIGNED_FOR, actor, row.leadUnit(), task,
+                    "signed for by " + describe(row.leadUnit()) + "; reply by " + CaseRow.at(after.handlingDue(), zone));
+        });
+    }
+
+    @Override
+    public CaseView requestReturn(Actor actor, CaseId caseId, ReturnRequest request) {
+        validate(v -> require(v, "reason", request, () -> request.validate(v)));
+        return step(actor, caseId, Step.REQUEST_RETURN, List.of(StandardTask.SIGN_FOR, StandardTask.HANDLE), (row, task) -> {
+            String from = StandardTask.SIGN_FOR.taskKey().equals(task.getTaskDefinitionKey()) ? "SIGN_FOR" : "HANDLING";
+            store.countReturn(row.id(), clock.instant());
+            complete(actor, task, Map.of(ProcessVariables.UNIT_ACTION, "REQUEST_RETURN",
+                    ProcessVariables.RETURN_REQUESTED_FROM, from, "returnReason", request.reason()));
+            record(row.id(), CaseEventType.RETURN_REQUESTED, actor, row.leadUnit(), task,
+                    describe(row.leadUnit()) + " asks to return the case: " + request.reason());
+        });
+    }
+
+    @Override
+    public CaseView decideReturn(Actor actor, CaseId caseId, ReturnDecision decision) {
+        validate(v -> require(v, "accepted", decision, () -> {
+            decision.validate(v);
+            if (decision.newLeadUnit() != null) {
+                requireKnownUnit(v, "newLeadUnit", decision.newLeadUnit());
+            }
+        }));
+        return step(actor, caseId, Step.DECIDE_RETURN, StandardTask.DECIDE_RETURN, (row, task) -> {
+            Map<String, Object> variables = new HashMap<>();
+            variables.put(ProcessVariables.RETURN_ACCEPTED, decision.accepted());
+            if (decision.accepted()) {
+                variables.put(ProcessVariables.HANDLING_OUTCOME, "RETURNED");
+                store.assignLeadUnit(row.id(), null, clock.instant());
+            }
+            complete(actor, task, variables);
+            if (!decision.accepted()) {
+                record(row.id(), CaseEventType.RETURN_REJECTED, actor, null, task,
+                        "return by " + describe(row.leadUnit()) + " rejected; the unit must handle the case" + note(decision.note()));
+                return;
+            }
+            record(row.id(), CaseEventType.RETURN_ACCEPTED, actor, null, task,
+                    "return by " + describe(row.leadUnit()) + " accepted" + note(decision.note()));
+            if (decision.newLeadUnit() != null) {
+                dispatchTo(actor, row.id(), createdInThisCommand(row, StandardTask.DISPATCH),
+                        new DispatchOrder(decision.newLeadUnit(), decision.note()));
+            }
+        });
+    }
+
+    @Override
+    public CaseView reply(Actor actor, CaseId caseId, Reply reply) {
+        validate(v -> require(v, "result", reply, () -> reply.validate(v)));
+        return step(actor, caseId, Step.REPLY, StandardTask.HANDLE, (row, task) -> {
+            store.recordReply(row.id(), reply.result(), clock.instant());
+            complete(actor, task, Map.of(ProcessVariables.UNIT_ACTION, "REPLY", ProcessVariables.HANDLING_OUTCOME, "REPLIED",
+                    "replyResult", reply.result().name(), "replyText", reply.text()));
+            record(row.id(), CaseEventType.CASE_REPLIED, actor, row.leadUnit(), task, reply.result() + ": " + reply.text());
+        });
+    }
+
+    @Override
+    public CaseView review(Actor actor, CaseId caseId, ReviewDecision decision) {
+        validate(v -> require(v, "approved", decision, () -> decision.validate(v)));
+        return step(actor, caseId, Step.REVIEW, StandardTask.REVIEW, (row, task) -> {
+            Map<String, Object> variables = new HashMap<>();
+            variables.put(ProcessVariables.REVIEW_APPROVED, decision.approved());
+            if (!decision.approved()) {
+                variables.put(ProcessVariables.ENTRY, "REVISE");
+            }
+            complete(actor, task, variables);
+            if (decision.approved()) {
+                CaseRow after = store.find(row.id()).orElseThrow();
+                record(row.id(), CaseEventType.REPLY_APPROVED, actor, null, task,
+                        "reply approved; call the citizen back by " + CaseRow.at(after.callbackDue(), zone) + note(decision.comment()));
+            } else {
+                record(row.id(), CaseEventType.REPLY_SENT_BACK, actor, null, task,
+                        "reply sent back to " + describe(row.leadUnit()) + ": " + decision.comment());
+            }
+        });
+    }
+
+    @Override
+    public CaseView callback(Actor actor, CaseId caseId, CallbackResult result) {
+        validate(v -> require(v, "satisfaction", result, () -> result.validate(v)));
+        return step(actor, caseId, Step.CALLBACK, StandardTask.CALLBACK, (row, task) -> {
+            Instant now = clock.instant();
+            store.recordCallback(row.id(), result.satisfaction(), result.resolved(), now);
+            Map<String, Object> variables = new HashMap<>();
+            variables.put(ProcessVariables.SATISFACTION, result.satisfaction().name());
+            variables.put(ProcessVariables.RESOLVED, result.resolved());
+            variables.put(ProcessVariables.REOPENS, row.reopens());
+            variables.put(ProcessVariables.ENTRY, "REWORK");
+            complete(actor, task, variables);
+            record(row.id(), CaseEventType.CALLBACK_RECORDED, actor, null, task, result.satisfaction()
+                    + (result.resolved() == null ? "" : result.resolved() ? ", resolved" : ", not resolved") + note(result.comment()));
+            afterReopenChoice(actor, row, task);
+        });
+    }
+
+    @Override
+    public CaseView decideAfterReopenLimit(Actor actor, CaseId caseId, ReopenLimitDecision decision) {
+        validate(v -> require(v, "close", decision, () -> decision.validate(v)));
+        return step(actor, caseId, Step.DECIDE_AFTER_REOPEN_LIMIT, StandardTask.DECIDE_AFTER_REOPEN_LIMIT, (row, task) -> {
+            complete(actor, task, Map.of(ProcessVariables.CLOSE_CASE, decision.close(), ProcessVariables.REOPENS, row.reopens(),
+                    ProcessVariables.ENTRY, "REWORK"));
+            afterReopenChoice(actor, row, task);
+            if (decision.close()) {
+                record(row.id(), CaseEventType.TASK_COMPLETED, actor, null, task, "closed after review: " + decision.note());
+            }
+        });
+    }
+
+    /** After a callback or reopen decision: count a reopen, or note that the limit is reached. */
+    private void afterReopenChoice(Actor actor, CaseRow before, Task task) {
+        CaseRow after = store.find(before.id()).orElseThrow();
+        if (after.status() == CaseStatus.IN_PROGRESS) {
+            store.countReopen(before.id(), clock.instant());
+            CaseRow reopened = store.find(before.id()).orElseThrow();
+            record(before.id(), CaseEventType.CASE_REOPENED, actor, null, task, "reopened (" + reopened.reopens() + ") to "
+                    + describe(after.leadUnit()) + "; reply again by " + CaseRow.at(reopened.handlingDue(), zone));
+        } else if (after.status() == CaseStatus.REOPEN_LIMIT_REACHED) {
+            record(before.id(), CaseEventType.REOPEN_LIMIT_REACHED, actor, null, task,
+                    "still unsatisfied after " + after.reopens() + " reopens; the hotline office decides");
+        }
+    }
+
+    @Override
+    public CaseView caseView(Actor actor, CaseId caseId) {
+        Objects.requireNonNull(caseId, "caseId");
+        return execute(actor, () -> {
+            CaseRow row = store.find(caseId).orElseThrow(() -> new CaseNotFoundException("case", caseId.value()));
+            access.checkMaySee(actor, row.leadUnit());
+            return view(actor, row);
+        });
+    }
+
+    @Override
+    public Page<CaseView> cases(Actor actor, CaseQuery query) {
+        Objects.requireNonNull(query, "query");
+        Set<UnitId> visible = null;
+        if (!actor.isHotlineOffice() && !actor.has(Role.AUDITOR)) {
+            if (query.unit() != null && !actor.belongsTo(query.unit())) {
+                throw new NotAuthorizedException("user '" + actor.userId() + "' may not list the cases of unit '" + query.unit() + "'");
+            }
+            visible = actor.units();
+        }
+        Set<UnitId> visibleUnits = visible;
+        return execute(actor, () -> {
+            Page<CaseRow> rows = store.query(query, visibleUnits);
+            return new Page<>(rows.items().stream().map(row -> view(actor, row)).toList(), rows.page(), rows.size(), rows.total());
+        });
+    }
+
+    @Override
+    public List<TaskView> openTasks(Actor actor) {
+        Objects.requireNonNull(actor, "actor");
+        return execute(actor, () -> {
+            List<String> groups = candidateGroups(actor);
+            TaskQuery query = engine.getTaskService().createTaskQuery();
+            if (groups.isEmpty()) {
+                query.taskAssignee(actor.userId());
+            } else {
+                query.or().taskCandidateGroupIn(groups).taskAssignee(actor.userId()).endOr();
+            }
+            List<Task> tasks = query.orderByTaskCreateTime().asc().listPage(0, MAX_OPEN_TASKS);
+            Map<String, String> businessKeys = businessKeys(tasks);
+            Map<String, CaseRow> cases = store.findAll(businessKeys.values().stream().distinct().map(CaseId::of).toList())
+                    .stream().collect(Collectors.toMap(row -> row.id().value(), Function.identity()));
+            List<TaskView> views = new ArrayList<>();
+            for (Task task : tasks) {
+                CaseRow row = cases.get(businessKeys.get(task.getProcessInstanceId()));
+                if (row == null) {
+                    continue;
+                }
+                Step step = StandardTask.byTaskKey(task.getTaskDefinitionKey()).map(StandardTask::step).orElse(null);
+                views.add(new TaskView(task.getId(), task.getTaskDefinitionKey(), task.getName(), step, row.id(), row.number(),
+                        row.leadUnit(), CaseRow.at(task.getCreateTime().toInstant(), zone),
+                        task.getDueDate() == null ? null : CaseRow.at(task.getDueDate().toInstant(), zone)));
+            }
+            return views;
+        });
+    }
+
+    @Override
+    public CaseView completeTask(Actor actor, String taskId, Map<String, Object> variables) {
+        Objects.requireNonNull(actor, "actor");
+        Map<String, Object> values = variables == null ? Map.of() : variables;
+        validate(v -> validateVariables(v, values));
+        return execute(actor, () -> {
+            Task task = engine.getTaskService().createTaskQuery().taskId(taskId).singleResult();
+            if (task == null) {
+                throw new CaseNotFoundException("open task", taskId);
+            }
+            String businessKey = businessKeys(List.of(task)).get(task.getProcessInstanceId());
+            if (businessKey == null) {
+                throw new CaseNotFoundException("case of task", taskId);
+            }
+            CaseRow row = store.lock(CaseId.of(businessKey));
+            var standard = StandardTask.byTaskKey(task.getTaskDefinitionKey());
+            if (standard.isPresent()) {
+                throw new IllegalCaseStateException(row.status(), "task " + task.getTaskDefinitionKey()
+                        + " is a standard step: use the " + standard.get().step().name().toLowerCase().replace('_', ' ')
+                        + " operation, which checks and records it");
+            }
+            if (!isCandidate(actor, task)) {
+                throw new NotAuthorizedException("user '" + actor.userId() + "' is not a candidate for task " + task.getTaskDefinitionKey());
+            }
+            complete(actor, task, values);
+            record(row.id(), CaseEventType.TASK_COMPLETED, actor, null, task,
+                    "completed " + task.getTaskDefinitionKey() + " (" + task.getName() + ")" + (values.isEmpty() ? "" : " with " + values));
+            return finish(actor, row);
+        });
+    }
+
+    @Override
+    public List<TimelineEntry> timeline(Actor actor, CaseId caseId) {
+        return execute(actor, () -> {
+            CaseRow row = store.find(caseId).orElseThrow(() -> new CaseNotFoundException("case", caseId.value()));
+            access.checkMaySee(actor, row.leadUnit());
+            return store.events(caseId).stream()
+                    .map(e -> new TimelineEntry(e.sequence(), e.type(), CaseRow.at(e.occurredAt(), zone), e.actor(), e.actorUnit(), e.detail()))
+                    .toList();
+        });
+    }
+
+    /** The engine behind this facade, for hosts that need Camunda directly. */
+    public ProcessEngine processEngine() {
+        return engine;
+    }
+
+    // ---- the shape every step shares --------------------------------------------------------------
+
+    private interface StepBody {
+        void run(CaseRow row, Task task);
+    }
+
+    private CaseView step(Actor actor, CaseId caseId, Step step, StandardTask task, StepBody body) {
+        return step(actor, caseId, step, List.of(task), body);
+    }
+
+    private CaseView step(Actor actor, CaseId caseId, Step step, List<StandardTask> tasks, StepBody body) {
+        Objects.requireNonNull(actor, "actor");
+        Objects.requireNonNull(caseId, "caseId");
+        return execute(actor, () -> {
+            CaseRow row = store.lock(caseId);
+            access.checkMayPerform(actor, step, row.leadUnit());
+            Task task = currentTask(row, tasks, step.name().toLowerCase().replace('_', ' '));
+            body.run(row, task);
+            return finish(actor, row);
+        });
+    }
+
+    private CaseView finish(Actor actor, CaseRow before) {
+        CaseRow after = store.find(before.id()).orElseThrow();
+        if (after.status() == CaseStatus.CLOSED && before.status() != CaseStatus.CLOSED) {
+            store.append(after.id(), CaseEventType.CASE_CLOSED, clock.instant(), actor.userId(), null, null, "case closed");
+        }
+        return view(actor, after);
+    }
+
+    private Task currentTask(CaseRow row, List<StandardTask> tasks, String what) {
+        String[] keys = tasks.stream().map(StandardTask::taskKey).toArray(String[]::new);
+        List<Task> open = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(row.id().value())
+                .taskDefinitionKeyIn(keys).list();
+        if (open.isEmpty()) {
+            Set<CaseStatus> expected = tasks.stream().map(StandardTask::status).collect(Collectors.toCollection(LinkedHashSet::new));
+            throw new IllegalCaseStateException(row.status(), "case " + row.number() + " cannot " + what + " now: that needs status "
+                    + expected.stream().map(Enum::name).collect(Collectors.joining(" or ")));
+        }
+        return open.get(0);
+    }
+
+    /**
+     * A task the engine created earlier in the running command. The engine writes its entities only when the
+     * command ends, so a task query cannot see it yet; its entity cache can.
+     */
+    private static Task createdInThisCommand(CaseRow row, StandardTask standard) {
+        return Context.getCommandContext().getDbEntityManager().getCachedEntitiesByType(TaskEntity.class).stream()
+                .filter(task -> !task.isDeleted())
+                .filter(task -> standard.taskKey().equals(task.getTaskDefinitionKey()))
+                .filter(task -> row.processInstanceId().equals(task.getProcessInstanceId()))
+                .findFirst()
+                .orElseThrow(() -> new IllegalCaseStateException(row.status(), "case " + row.number() + " did not reach "
+                        + standard.taskKey() + " as the diagram should"));
+    }
+
+    private void complete(Actor actor, Task task, Map<String, Object> variables) {
+        TaskService tasks = engine.getTaskService();
+        // The assignee in Camunda's history is who completed the step; auditors read it there too.
+        if (!actor.userId().equals(task.getAssignee())) {
+            tasks.setAssignee(task.getId(), actor.userId());
+        }
+        tasks.complete(task.getId(), variables);
+    }
+
+    private void record(CaseId caseId, CaseEventType type, Actor actor, UnitId unit, Task task, String detail) {
+        store.append(caseId, type, clock.instant(), actor.userId(), unit, task == null ? null : task.getTaskDefinitionKey(), detail);
+    }
+
+    private <T> T execute(Actor actor, Supplier<T> body) {
+        var identity = engine.getIdentityService();
+        identity.setAuthentication(actor.userId(), candidateGroups(actor));
+        try {
+            return commands.execute(commandContext -> body.get());
+        } catch (OptimisticLockingException e) {
+            throw new CaseConflictException("the case was changed by another action at the same time; re-read it and retry", e);
+        } catch (CaseStoreException e) {
+            if (isTransientConflict(e)) {
+                throw new CaseConflictException("the case was changed by another action at the same time; re-read it and retry", e);
+            }
+            throw e;
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
+    /** Deadlock or serialization failure (SQLState class 40): another transaction won; retrying is safe. */
+    private static boolean isTransientConflict(CaseStoreException e) {
+        String state = ((java.sql.SQLException) e.getCause()).getSQLState();
+        return state != null && state.startsWith("40");
+    }
+
+    private CaseView view(Actor actor, CaseRow row) {
+        Caller caller = row.caller();
+        return row.toView(zone, access.maySeeCallerContact(actor, row.leadUnit(), caller != null && caller.confidential()));
+    }
+
+    private Map<String, String> businessKeys(List<Task> tasks) {
+        Set<String> ids = tasks.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet());
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return engine.getRuntimeService().createProcessInstanceQuery().processInstanceIds(ids).list().stream()
+                .collect(Collectors.toMap(ProcessInstance::getId, ProcessInstance::getBusinessKey));
+    }
+
+    static List<String> candidateGroups(Actor actor) {
+        List<String> groups = new ArrayList<>();
+        if (actor.isHotlineOffice()) {
+            groups.add(HOTLINE_OFFICE_GROUP);
+        }
+        if (actor.isUnitMember()) {
+            actor.units().stream().map(unit -> UNIT_GROUP_PREFIX + unit.value()).sorted().forEach(groups::add);
+        }
+        return groups;
+    }
+
+    private boolean isCandidate(Actor actor, Task task) {
+        if (actor.userId().equals(task.getAssignee())) {
+            return true;
+        }
+        List<String> groups = candidateGroups(actor);
+        for (IdentityLink link : engine.getTaskService().getIdentityLinksForTask(task.getId())) {
+            if (IdentityLinkType.CANDIDATE.equals(link.getType())
+                    && (actor.userId().equals(link.getUserId()) || (link.getGroupId() != null && groups.contains(link.getGroupId())))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ---- validation ------------------------------------------------------------------------------
+
+    private static void validate(Consumer<Validation> rules) {
+        Validation validation = new Validation();
+        rules.accept(validation);
+        validation.throwIfInvalid();
+    }
+
+    private static void require(Validation v, String field, Object command, Runnable rules) {
+        if (command == null) {
+            v.reject(field, "is required");
+        } else {
+            rules.run();
+        }
+    }
+
+    private void requireKnownUnit(Validation v, String field, UnitId unit) {
+        if (unit != null && !directory.exists(unit)) {
+            v.reject(field, "unknown unit '" + unit + "'");
+        }
+    }
+
+    private static void validateVariables(Validation v, Map<String, Object> variables) {
+        variables.forEach((name, value) -> {
+            String field = "variables." + name;
+            if (name == null || !VARIABLE_NAME.matcher(name).matches()) {
+                v.reject(field, "a variable name is a letter or '_' followed by up to 63 letters, digits or '_'");
+            } else if (ProcessVariables.RESERVED.contains(name)) {
+                v.reject(field, "is set by the workflow itself and cannot be set through a task");
+            } else if (value instanceof String text) {
+                v.limitText(field, text, MAX_VARIABLE_TEXT);
+            } else if (value != null && !(value instanceof Boolean) && !(value instanceof Integer) && !(value instanceof Long)
+                    && !(value instanceof Double)) {
+                v.reject(field, "must be text, a number, true/false or null");
+            }
+        });
+    }
+
+    private String describe(UnitId unit) {
+        if (unit == null) {
+            return "no unit";
+        }
+        return directory.unit(unit).map(Unit::name).map(name -> unit + " (" + name + ")").orElse(unit.value());
+    }
+
+    private static String note(String note) {
+        return note == null || note.isBlank() ? "" : "; note: " + note;
+    }
+}

@@ -1,0 +1,45 @@
+package org.hotline12345.workflow.bpmn.impl;
+
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.hotline12345.workflow.bpmn.StandardTask;
+
+/**
+ * Attaches the library's listeners while diagrams are parsed, so that the diagrams analysts edit stay
+ * free of listener wiring. Also applies the host's history retention, when it sets one.
+ */
+final class HotlineParseListener extends AbstractBpmnParseListener {
+
+    private final TaskListener taskCreated;
+    private final ExecutionListener caseEnded;
+    private final Integer historyTimeToLiveDays;
+
+    HotlineParseListener(CaseStateListeners listeners, Integer historyTimeToLiveDays) {
+        this.taskCreated = listeners.taskCreated();
+        this.caseEnded = listeners.caseEnded();
+        this.historyTimeToLiveDays = historyTimeToLiveDays;
+    }
+
+    @Override
+    public void parseProcess(Element processElement, ProcessDefinitionEntity processDefinition) {
+        if (historyTimeToLiveDays != null) {
+            processDefinition.setHistoryTimeToLive(historyTimeToLiveDays);
+        }
+        if (StandardTask.CASE_PROCESS.equals(processDefinition.getKey())) {
+            processDefinition.addBuiltInListener(ExecutionListener.EVENTNAME_END, caseEnded);
+        }
+    }
+
+    @Override
+    public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+        if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior) {
+            behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, taskCreated);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package org.hotline12345.workflow.bpmn.impl;
+
+/**
+ * The names of the process variables the diagrams and the Java code share. Variables hold ids and
+ * plain values, never objects. Gateways in the diagrams read them; renaming one breaks a diagram.
+ */
+final class ProcessVariables {
+
+    /** The case id; also the business key of every process instance of the case. */
+    static final String CASE_ID = "caseId";
+    static final String CATEGORY = "category";
+    static final String URGENCY = "urgency";
+    /** The unit the case is dispatched to; unit tasks go to candidate group {@code unit:<leadUnit>}. */
+    static final String LEAD_UNIT = "leadUnit";
+    /** DISPATCH or DIRECT_ANSWER, set when the dispatch task completes. */
+    static final String DISPOSITION = "disposition";
+    /** How the case reaches unit-handling: DISPATCH, REVISE or REWORK. */
+    static final String ENTRY = "entry";
+    /** The unit's action on its task: SIGN_FOR, REQUEST_RETURN or REPLY. */
+    static final String UNIT_ACTION = "unitAction";
+    /** Which unit task the return was requested from: SIGN_FOR or HANDLING. */
+    static final String RETURN_REQUESTED_FROM = "returnRequestedFrom";
+    static final String RETURN_ACCEPTED = "returnAccepted";
+    /** REPLIED or RETURNED: how unit-handling ended. */
+    static final String HANDLING_OUTCOME = "handlingOutcome";
+    static final String REVIEW_APPROVED = "reviewApproved";
+    static final String SATISFACTION = "satisfaction";
+    static final String RESOLVED = "resolved";
+    /** Reopens so far; the callback gateway compares it with reopenLimit. */
+    static final String REOPENS = "reopens";
+    /** From the deadline-policy decision. */
+    static final String REOPEN_LIMIT = "reopenLimit";
+    static final String CLOSE_CASE = "closeCase";
+    /** Input parameter of the clock service tasks: SIGN_FOR, HANDLING, REWORK or CALLBACK. */
+    static final String CLOCK = "clock";
+    static final String SIGN_FOR_DUE = "signForDue";
+    static final String HANDLING_DUE = "handlingDue";
+    static final String CALLBACK_DUE = "callbackDue";
+
+    /** Variables a generic task completion may not set: the API owns them. */
+    static final java.util.Set<String> RESERVED = java.util.Set.of(CASE_ID, CATEGORY, URGENCY, LEAD_UNIT, DISPOSITION,
+            ENTRY, UNIT_ACTION, RETURN_REQUESTED_FROM, RETURN_ACCEPTED, HANDLING_OUTCOME, REVIEW_APPROVED, SATISFACTION,
+            RESOLVED, REOPENS, REOPEN_LIMIT, CLOSE_CASE, CLOCK, SIGN_FOR_DUE, HANDLING_DUE, CALLBACK_DUE);
+
+    private ProcessVariables() {
+    }
+}

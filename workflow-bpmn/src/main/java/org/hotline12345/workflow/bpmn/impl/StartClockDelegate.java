@@ -1,0 +1,55 @@
+package org.hotline12345.workflow.bpmn.impl;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.hotline12345.workflow.cases.CaseId;
+import org.hotline12345.workflow.cases.Category;
+import org.hotline12345.workflow.cases.Urgency;
+import org.hotline12345.workflow.deadline.ClockKind;
+import org.hotline12345.workflow.deadline.Deadline;
+import org.hotline12345.workflow.deadline.DeadlineCalculator;
+import org.hotline12345.workflow.deadline.DeadlinePolicy;
+
+/**
+ * {@code ${hotlineStartClock}}: starts the clock named by the task's {@code clock} input parameter.
+ * Reads the case's limits from the deadline-policy decision, computes the deadline over the
+ * working-day calendar, and writes it where the diagram (task due dates) and the case table read it.
+ */
+final class StartClockDelegate implements JavaDelegate {
+
+    private final DeadlineCalculator calculator;
+    private final DeadlinePolicyTable policyTable;
+    private final CaseStore store;
+    private final Clock clock;
+
+    StartClockDelegate(DeadlineCalculator calculator, DeadlinePolicyTable policyTable, CaseStore store, Clock clock) {
+        this.calculator = calculator;
+        this.policyTable = policyTable;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        ClockKind kind = ClockKind.valueOf((String) execution.getVariableLocal(ProcessVariables.CLOCK));
+        DeadlinePolicy policy = policyTable.evaluate(execution.getProcessEngineServices().getDecisionService(),
+                Category.valueOf((String) execution.getVariable(ProcessVariables.CATEGORY)),
+                Urgency.valueOf((String) execution.getVariable(ProcessVariables.URGENCY)));
+        Instant now = clock.instant();
+        Deadline deadline = calculator.deadline(kind, now, policy.limitFor(kind));
+        execution.setVariable(dueVariable(kind), Date.from(deadline.due()));
+        execution.setVariable(ProcessVariables.REOPEN_LIMIT, policy.reopenLimit());
+        store.setDeadline(CaseId.of(execution.getProcessBusinessKey()), kind, deadline.due(), now);
+    }
+
+    static String dueVariable(ClockKind kind) {
+        return switch (kind) {
+            case SIGN_FOR -> ProcessVariables.SIGN_FOR_DUE;
+            case HANDLING, REWORK -> ProcessVariables.HANDLING_DUE;
+            case CALLBACK -> ProcessVariables.CALLBACK_DUE;
+        };
+    }
+}

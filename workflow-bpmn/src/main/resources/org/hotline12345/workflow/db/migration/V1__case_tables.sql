@@ -1,0 +1,63 @@
+-- The library's own tables. ${timestamp} and ${text} are set per database by the library
+-- (TIMESTAMP(3)/DATETIME(3), and an unbounded text type), so one script serves H2, PostgreSQL
+-- and MariaDB/MySQL. Instants are stored as UTC.
+
+-- The queryable state of each case, updated in the same transaction as the engine.
+CREATE TABLE hw_case (
+    id                  VARCHAR(64)   NOT NULL,
+    case_number         VARCHAR(32)   NOT NULL,
+    external_id         VARCHAR(64),
+    status              VARCHAR(32)   NOT NULL,
+    category            VARCHAR(32)   NOT NULL,
+    urgency             VARCHAR(16)   NOT NULL,
+    channel             VARCHAR(16)   NOT NULL,
+    subject             VARCHAR(400)  NOT NULL,
+    description         ${text},
+    caller_name         VARCHAR(100),
+    caller_phone        VARCHAR(32),
+    caller_anonymous    BOOLEAN       NOT NULL,
+    caller_confidential BOOLEAN       NOT NULL,
+    address             VARCHAR(1000),
+    area_code           VARCHAR(12),
+    latitude            DOUBLE PRECISION,
+    longitude           DOUBLE PRECISION,
+    lead_unit           VARCHAR(64),
+    sign_for_due        ${timestamp},
+    handling_due        ${timestamp},
+    callback_due        ${timestamp},
+    returns_count       INTEGER       NOT NULL,
+    reopens_count       INTEGER       NOT NULL,
+    reply_result        VARCHAR(32),
+    satisfaction        VARCHAR(32),
+    resolved            BOOLEAN,
+    process_instance_id VARCHAR(64),
+    created_at          ${timestamp}  NOT NULL,
+    updated_at          ${timestamp}  NOT NULL,
+    closed_at           ${timestamp},
+    row_version         BIGINT        NOT NULL,
+    CONSTRAINT hw_case_pk PRIMARY KEY (id)
+);
+CREATE UNIQUE INDEX hw_case_number_ux ON hw_case (case_number);
+CREATE UNIQUE INDEX hw_case_external_id_ux ON hw_case (external_id);
+CREATE INDEX hw_case_unit_status_ix ON hw_case (lead_unit, status);
+CREATE INDEX hw_case_status_ix ON hw_case (status);
+
+-- What happened to each case, in order: the source of the case timeline.
+CREATE TABLE hw_case_event (
+    case_id     VARCHAR(64)  NOT NULL,
+    seq         BIGINT       NOT NULL,
+    event_type  VARCHAR(64)  NOT NULL,
+    occurred_at ${timestamp} NOT NULL,
+    actor       VARCHAR(64)  NOT NULL,
+    actor_unit  VARCHAR(64),
+    task_key    VARCHAR(255),
+    detail      ${text},
+    CONSTRAINT hw_case_event_pk PRIMARY KEY (case_id, seq)
+);
+
+-- The daily sequence behind case numbers (RX + yyyyMMdd + sequence).
+CREATE TABLE hw_case_number_seq (
+    seq_day  VARCHAR(8) NOT NULL,
+    last_seq BIGINT     NOT NULL,
+    CONSTRAINT hw_case_number_seq_pk PRIMARY KEY (seq_day)
+);

@@ -1,0 +1,280 @@
+package org.hotline12345.workflow.bpmn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hotline12345.workflow.bpmn.TestCity.LIXIA;
+import static org.hotline12345.workflow.bpmn.TestCity.SHIZHONG;
+import static org.hotline12345.workflow.bpmn.TestCity.THURSDAY_MORNING;
+import static org.hotline12345.workflow.bpmn.TestCity.complaint;
+import static org.hotline12345.workflow.bpmn.TestCity.dispatcher;
+import static org.hotline12345.workflow.bpmn.TestCity.leadUnit;
+import static org.hotline12345.workflow.bpmn.TestCity.operator;
+import static org.hotline12345.workflow.bpmn.TestCity.otherUnit;
+import static org.hotline12345.workflow.bpmn.TestCity.request;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.hotline12345.workflow.HotlineWorkflow;
+import org.hotline12345.workflow.cases.CaseId;
+import org.hotline12345.workflow.cases.CaseStatus;
+import org.hotline12345.workflow.cases.CaseView;
+import org.hotline12345.workflow.cases.Category;
+import org.hotline12345.workflow.cases.ReplyResult;
+import org.hotline12345.workflow.cases.Satisfaction;
+import org.hotline12345.workflow.cases.Urgency;
+import org.hotline12345.workflow.dispatch.DispatchOrder;
+import org.hotline12345.workflow.dispatch.ReturnDecision;
+import org.hotline12345.workflow.dispatch.ReturnRequest;
+import org.hotline12345.workflow.handling.Reply;
+import org.hotline12345.workflow.intake.DirectAnswer;
+import org.hotline12345.workflow.review.CallbackResult;
+import org.hotline12345.workflow.review.ReopenLimitDecision;
+import org.hotline12345.workflow.review.ReviewDecision;
+import org.hotline12345.workflow.timeline.CaseEventType;
+import org.hotline12345.workflow.timeline.TimelineEntry;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The paths through hotline-case.bpmn (with unit-handling.bpmn as its call activity), driven through the API. */
+class HotlineCaseProcessTest {
+
+    private static HotlineWorkflowEngine engine;
+    private static HotlineWorkflow workflow;
+
+    @BeforeAll
+    static void startEngine() {
+        EngineClock.freezeAt(THURSDAY_MORNING);
+        engine = TestCity.engine().build();
+        workflow = engine.workflow();
+    }
+
+    @AfterAll
+    static void stopEngine() {
+        engine.close();
+        EngineClock.reset();
+    }
+
+    @BeforeEach
+    void thursdayMorning() {
+        EngineClock.freezeAt(THURSDAY_MORNING);
+    }
+
+    private static void later(Duration duration) {
+        EngineClock.advance(duration, false);
+    }
+
+    private static OffsetDateTime endOfDay(String date) {
+        return OffsetDateTime.parse(date + "T23:59:59+08:00");
+    }
+
+    private static CaseId registered() {
+        return workflow.intake(operator(), complaint()).caseView().id();
+    }
+
+    private static CaseId signedByLixia() {
+        CaseId id = registered();
+        workflow.dispatch(dispatcher(), id, new DispatchOrder(LIXIA, null));
+        workflow.signFor(leadUnit(), id);
+        return id;
+    }
+
+    private static CaseId atCallback() {
+        CaseId id = signedByLixia();
+        workflow.reply(leadUnit(), id, new Reply(ReplyResult.RESOLVED, "Work hours limited to 7:00-22:00."));
+        workflow.review(dispatcher(), id, new ReviewDecision(true, null));
+        return id;
+    }
+
+    private static List<CaseEventType> events(CaseId id) {
+        return workflow.timeline(operator(), id).stream().map(TimelineEntry::type).toList();
+    }
+
+    @Test
+    void directAnswerClosesTheCase() {
+        CaseView taken = workflow.intake(operator(), request(Category.CONSULTATION, Urgency.NORMAL)).caseView();
+        assertThat(taken.status()).isEqualTo(CaseStatus.REGISTERED);
+
+        CaseView closed = workflow.answerDirectly(operator(), taken.id(), new DirectAnswer("Office hours are 9:00-17:00."));
+
+        assertThat(closed.status()).isEqualTo(CaseStatus.CLOSED);
+        assertThat(closed.closedAt()).isNotNull();
+        assertThat(closed.leadUnit()).isNull();
+        assertThat(events(taken.id())).containsExactly(CaseEventType.CASE_REGISTERED, CaseEventType.CASE_ANSWERED_DIRECTLY,
+                CaseEventType.CASE_CLOSED);
+    }
+
+    @Test
+    void dispatchSignReplyApproveSatisfiedClosesTheCase() {
+        CaseId id = registered();
+
+        CaseView dispatched = workflow.dispatch(dispatcher(), id, new DispatchOrder(LIXIA, "please check the permit"));
+        assertThat(dispatched.status()).isEqualTo(CaseStatus.DISPATCHED);
+        assertThat(dispatched.leadUnit()).isEqualTo(LIXIA);
+        // Thursday: sign for within 1 working day, by Friday night.
+        assertThat(dispatched.deadlines().signFor()).isEqualTo(endOfDay("2026-11-27"));
+        assertThat(dispatched.deadlines().handling()).isNull();
+
+        later(Duration.ofDays(1));
+        CaseView signed = workflow.signFor(leadUnit(), id);
+        assertThat(signed.status()).isEqualTo(CaseStatus.IN_PROGRESS);
+        // Signed Friday: a complaint has 5 working days, Mon 30 Nov to Fri 4 Dec.
+        assertThat(signed.deadlines().handling()).isEqualTo(endOfDay("2026-12-04"));
+
+        CaseView replied = workflow.reply(leadUnit(), id, new Reply(ReplyResult.RESOLVED, "Night work stopped; site fined."));
+        assertThat(replied.status()).isEqualTo(CaseStatus.REPLIED);
+        assertThat(replied.replyResult()).isEqualTo(ReplyResult.RESOLVED);
+
+        CaseView approved = workflow.review(dispatcher(), id, new ReviewDecision(true, null));
+        assertThat(approved.status()).isEqualTo(CaseStatus.CALLBACK);
+        // Approved Friday: call back within 1 working day, by Monday night.
+        assertThat(approved.deadlines().callback()).isEqualTo(endOfDay("2026-11-30"));
+
+        CaseView closed = workflow.callback(operator(), id, new CallbackResult(Satisfaction.SATISFIED, true, "thanks"));
+        assertThat(closed.status()).isEqualTo(CaseStatus.CLOSED);
+        assertThat(closed.satisfaction()).isEqualTo(Satisfaction.SATISFIED);
+        assertThat(closed.reopens()).isZero();
+        assertThat(events(id)).containsExactly(CaseEventType.CASE_REGISTERED, CaseEventType.CASE_DISPATCHED,
+                CaseEventType.CASE_SIGNED_FOR, CaseEventType.CASE_REPLIED, CaseEventType.REPLY_APPROVED,
+                CaseEventType.CALLBACK_RECORDED, CaseEventType.CASE_CLOSED);
+        assertThat(workflow.timeline(operator(), id)).allSatisfy(entry -> assertThat(entry.actor()).isNotBlank())
+                .extracting(TimelineEntry::sequence).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L);
+    }
+
+    @Test
+    void reviewSendsTheReplyBackUnderTheSameDeadline() {
+        CaseId id = signedByLixia();
+        OffsetDateTime handlingDue = workflow.caseView(operator(), id).deadlines().handling();
+        workflow.reply(leadUnit(), id, new Reply(ReplyResult.EXPLAINED, "Not our matter."));
+
+        CaseView sentBack = workflow.review(dispatcher(), id, new ReviewDecision(false, "Say which law applies."));
+
+        assertThat(sentBack.status()).isEqualTo(CaseStatus.IN_PROGRESS);
+        assertThat(sentBack.leadUnit()).isEqualTo(LIXIA);
+        assertThat(sentBack.deadlines().handling()).isEqualTo(handlingDue);
+        CaseView repliedAgain = workflow.reply(leadUnit(), id, new Reply(ReplyResult.EXPLAINED, "Article 12 applies."));
+        assertThat(repliedAgain.status()).isEqualTo(CaseStatus.REPLIED);
+        assertThat(events(id)).contains(CaseEventType.REPLY_SENT_BACK);
+    }
+
+    @Test
+    void returnAcceptedAndRedispatchedToAnotherUnit() {
+        CaseId id = registered();
+        workflow.dispatch(dispatcher(), id, new DispatchOrder(LIXIA, null));
+
+        CaseView returning = workflow.requestReturn(leadUnit(), id, new ReturnRequest("The site is in Shizhong district."));
+        assertThat(returning.status()).isEqualTo(CaseStatus.RETURN_REQUESTED);
+        assertThat(returning.returns()).isEqualTo(1);
+
+        later(Duration.ofHours(2));
+        CaseView redispatched = workflow.decideReturn(dispatcher(), id, new ReturnDecision(true, "confirmed on the map", SHIZHONG));
+
+        assertThat(redispatched.status()).isEqualTo(CaseStatus.DISPATCHED);
+        assertThat(redispatched.leadUnit()).isEqualTo(SHIZHONG);
+        assertThat(redispatched.deadlines().signFor()).isEqualTo(endOfDay("2026-11-27"));
+        assertThat(workflow.signFor(otherUnit(), id).status()).isEqualTo(CaseStatus.IN_PROGRESS);
+        assertThat(events(id)).containsSubsequence(CaseEventType.RETURN_REQUESTED, CaseEventType.RETURN_ACCEPTED,
+                CaseEventType.CASE_DISPATCHED, CaseEventType.CASE_SIGNED_FOR);
+    }
+
+    @Test
+    void returnAcceptedWithoutANewUnitGoesBackToDispatch() {
+        CaseId id = signedByLixia();
+        workflow.requestReturn(leadUnit(), id, new ReturnRequest("Belongs to the urban management bureau."));
+
+        CaseView back = workflow.decideReturn(dispatcher(), id, new ReturnDecision(true, null, null));
+
+        assertThat(back.status()).isEqualTo(CaseStatus.REGISTERED);
+        assertThat(back.leadUnit()).isNull();
+        assertThat(back.deadlines().signFor()).isNull();
+        assertThat(back.deadlines().handling()).isNull();
+        assertThat(workflow.dispatch(dispatcher(), id, new DispatchOrder(TestCity.URBAN_MANAGEMENT, null)).status())
+                .isEqualTo(CaseStatus.DISPATCHED);
+    }
+
+    @Test
+    void returnRejectedBeforeSignForObligesTheUnitToHandle() {
+        CaseId id = registered();
+        workflow.dispatch(dispatcher(), id, new DispatchOrder(LIXIA, null));
+        workflow.requestReturn(leadUnit(), id, new ReturnRequest("Not ours."));
+
+        CaseView rejected = workflow.decideReturn(dispatcher(), id, new ReturnDecision(false, "The site is in Lixia.", null));
+
+        assertThat(rejected.status()).isEqualTo(CaseStatus.IN_PROGRESS);
+        assertThat(rejected.leadUnit()).isEqualTo(LIXIA);
+        assertThat(rejected.deadlines().handling()).as("the handling clock starts at the rejection").isEqualTo(endOfDay("2026-12-03"));
+        assertThat(events(id)).contains(CaseEventType.RETURN_REJECTED);
+    }
+
+    @Test
+    void returnRejectedDuringHandlingKeepsTheHandlingDeadline() {
+        CaseId id = signedByLixia();
+        OffsetDateTime handlingDue = workflow.caseView(operator(), id).deadlines().handling();
+        later(Duration.ofDays(1));
+        workflow.requestReturn(leadUnit(), id, new ReturnRequest("Not ours after all."));
+
+        CaseView rejected = workflow.decideReturn(dispatcher(), id, new ReturnDecision(false, "It is yours.", null));
+
+        assertThat(rejected.status()).isEqualTo(CaseStatus.IN_PROGRESS);
+        assertThat(rejected.deadlines().handling()).isEqualTo(handlingDue);
+        assertThat(rejected.returns()).isEqualTo(1);
+    }
+
+    @Test
+    void unsatisfiedCitizenReopensTheCaseThenIsSatisfied() {
+        CaseId id = atCallback();
+
+        CaseView reopened = workflow.callback(operator(), id, new CallbackResult(Satisfaction.UNSATISFIED, false, "still noisy"));
+
+        assertThat(reopened.status()).isEqualTo(CaseStatus.IN_PROGRESS);
+        assertThat(reopened.reopens()).isEqualTo(1);
+        assertThat(reopened.leadUnit()).isEqualTo(LIXIA);
+        // Reopened Thursday: rework within 3 working days, by Tuesday night.
+        assertThat(reopened.deadlines().handling()).isEqualTo(endOfDay("2026-12-01"));
+        workflow.reply(leadUnit(), id, new Reply(ReplyResult.RESOLVED, "Site inspected at night; work stopped."));
+        workflow.review(dispatcher(), id, new ReviewDecision(true, null));
+        CaseView closed = workflow.callback(operator(), id, new CallbackResult(Satisfaction.BASICALLY_SATISFIED, true, null));
+        assertThat(closed.status()).isEqualTo(CaseStatus.CLOSED);
+        assertThat(closed.reopens()).isEqualTo(1);
+        assertThat(events(id)).containsSubsequence(CaseEventType.CALLBACK_RECORDED, CaseEventType.CASE_REOPENED,
+                CaseEventType.CASE_REPLIED, CaseEventType.CALLBACK_RECORDED, CaseEventType.CASE_CLOSED);
+    }
+
+    private static CaseView unsatisfiedAgain(CaseId id) {
+        workflow.reply(leadUnit(), id, new Reply(ReplyResult.PARTIALLY_RESOLVED, "Partly done."));
+        workflow.review(dispatcher(), id, new ReviewDecision(true, null));
+        return workflow.callback(operator(), id, new CallbackResult(Satisfaction.UNSATISFIED, false, null));
+    }
+
+    @Test
+    void reopenLimitReachedThenTheHotlineOfficeClosesTheCase() {
+        CaseId id = atCallback();
+        workflow.callback(operator(), id, new CallbackResult(Satisfaction.UNSATISFIED, false, null));
+        assertThat(unsatisfiedAgain(id).reopens()).isEqualTo(2);
+
+        CaseView atLimit = unsatisfiedAgain(id);
+
+        assertThat(atLimit.status()).isEqualTo(CaseStatus.REOPEN_LIMIT_REACHED);
+        assertThat(atLimit.reopens()).isEqualTo(2);
+        CaseView closed = workflow.decideAfterReopenLimit(dispatcher(), id,
+                new ReopenLimitDecision(true, "Demand exceeds what the law allows; explained to the citizen."));
+        assertThat(closed.status()).isEqualTo(CaseStatus.CLOSED);
+        assertThat(events(id)).containsSubsequence(CaseEventType.REOPEN_LIMIT_REACHED, CaseEventType.TASK_COMPLETED,
+                CaseEventType.CASE_CLOSED);
+    }
+
+    @Test
+    void reopenLimitReachedThenTheHotlineOfficeSendsItBackOnceMore() {
+        CaseId id = atCallback();
+        workflow.callback(operator(), id, new CallbackResult(Satisfaction.UNSATISFIED, false, null));
+        unsatisfiedAgain(id);
+        unsatisfiedAgain(id);
+
+        CaseView reopened = workflow.decideAfterReopenLimit(dispatcher(), id,
+                new ReopenLimitDecision(false, "The unit has not visited the site yet."));
+
+        assertThat(reopened.status()).isEqualTo(CaseStatus.IN_PROGRESS);
+        assertThat(reopened.reopens()).isEqualTo(3);
+    }
+}

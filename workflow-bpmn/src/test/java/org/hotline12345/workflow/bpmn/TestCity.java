@@ -1,0 +1,93 @@
+package org.hotline12345.workflow.bpmn;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.hotline12345.workflow.access.Actor;
+import org.hotline12345.workflow.access.Role;
+import org.hotline12345.workflow.cases.Caller;
+import org.hotline12345.workflow.cases.Category;
+import org.hotline12345.workflow.cases.Channel;
+import org.hotline12345.workflow.cases.Location;
+import org.hotline12345.workflow.cases.UnitId;
+import org.hotline12345.workflow.cases.Urgency;
+import org.hotline12345.workflow.directory.InMemoryOrganisationDirectory;
+import org.hotline12345.workflow.directory.Unit;
+import org.hotline12345.workflow.intake.IntakeRequest;
+
+/** The demo city of the tests: its units, one actor per role, and a ready-made intake. */
+final class TestCity {
+
+    static final UnitId LIXIA = UnitId.of("lixia");
+    static final UnitId SHIZHONG = UnitId.of("shizhong");
+    static final UnitId HUAIYIN = UnitId.of("huaiyin");
+    static final UnitId URBAN_MANAGEMENT = UnitId.of("city-urban-management");
+
+    /** Thursday 26 November 2026, 10:00 in Jinan. */
+    static final Instant THURSDAY_MORNING = OffsetDateTime.parse("2026-11-26T10:00:00+08:00").toInstant();
+
+    private static final AtomicInteger ENGINES = new AtomicInteger();
+
+    private TestCity() {
+    }
+
+    static InMemoryOrganisationDirectory directory() {
+        UnitId jinan = UnitId.of("jinan");
+        return InMemoryOrganisationDirectory.of(
+                new Unit(jinan, "济南市", null),
+                new Unit(LIXIA, "历下区", jinan),
+                new Unit(SHIZHONG, "市中区", jinan),
+                new Unit(HUAIYIN, "槐荫区", jinan),
+                new Unit(URBAN_MANAGEMENT, "市城管局", jinan));
+    }
+
+    /** A fresh engine on its own in-memory H2 database, with the job executor off: tests drive time. */
+    static HotlineWorkflowEngine.Builder engine() {
+        String name = "test" + ENGINES.incrementAndGet();
+        return HotlineWorkflowEngine.builder()
+                .engineName(name)
+                .jdbcUrl("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1")
+                .directory(directory())
+                .jobExecutor(false);
+    }
+
+    static Actor operator() {
+        return Actor.hotlineOffice("operator", Role.OPERATOR, Role.PERSONAL_DATA);
+    }
+
+    static Actor dispatcher() {
+        return Actor.hotlineOffice("dispatcher", Role.DISPATCHER);
+    }
+
+    static Actor supervisor() {
+        return Actor.hotlineOffice("supervisor", Role.SUPERVISOR, Role.PERSONAL_DATA);
+    }
+
+    static Actor auditor() {
+        return Actor.hotlineOffice("auditor", Role.AUDITOR);
+    }
+
+    static Actor leadUnit() {
+        return Actor.unitHandler("lixia", LIXIA);
+    }
+
+    static Actor otherUnit() {
+        return Actor.unitHandler("shizhong", SHIZHONG);
+    }
+
+    static IntakeRequest complaint() {
+        return complaint(null);
+    }
+
+    static IntakeRequest complaint(String externalId) {
+        return new IntakeRequest(externalId, Channel.PHONE, Category.COMPLAINT, Urgency.NORMAL,
+                "Construction noise after 22:00",
+                "Night-time pile driving at the site on Jingshi Road keeps residents awake.",
+                new Caller("张三", "13812345678", false, false), Location.of("历下区经十路100号", "370102"));
+    }
+
+    static IntakeRequest request(Category category, Urgency urgency) {
+        return new IntakeRequest(null, Channel.WEB, category, urgency, "A " + category + " request", null,
+                Caller.anonymousCaller(), null);
+    }
+}

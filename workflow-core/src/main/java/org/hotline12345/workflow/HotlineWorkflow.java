@@ -1,0 +1,95 @@
+package org.hotline12345.workflow;
+
+import java.util.List;
+import java.util.Map;
+import org.hotline12345.workflow.access.Actor;
+import org.hotline12345.workflow.cases.CaseId;
+import org.hotline12345.workflow.cases.CaseQuery;
+import org.hotline12345.workflow.cases.CaseView;
+import org.hotline12345.workflow.cases.Page;
+import org.hotline12345.workflow.dispatch.DispatchOrder;
+import org.hotline12345.workflow.dispatch.ReturnDecision;
+import org.hotline12345.workflow.dispatch.ReturnRequest;
+import org.hotline12345.workflow.handling.Reply;
+import org.hotline12345.workflow.intake.DirectAnswer;
+import org.hotline12345.workflow.intake.IntakeReceipt;
+import org.hotline12345.workflow.intake.IntakeRequest;
+import org.hotline12345.workflow.review.CallbackResult;
+import org.hotline12345.workflow.review.ReopenLimitDecision;
+import org.hotline12345.workflow.review.ReviewDecision;
+import org.hotline12345.workflow.tasks.TaskView;
+import org.hotline12345.workflow.timeline.TimelineEntry;
+
+/**
+ * The facade a portal calls to run citizen cases through their lifecycle.
+ *
+ * <p>Every operation takes the acting {@link Actor} and checks it: hotline-office steps need a
+ * hotline-office role, unit steps need membership of the case's current lead unit. Every changing
+ * operation runs in one transaction covering the workflow engine and the library's own tables: it
+ * either happens whole or not at all.
+ *
+ * <p>Errors, common to all changing operations:
+ * <ul>
+ *   <li>{@link InvalidCaseException} lists every invalid field; nothing was written;</li>
+ *   <li>{@link CaseNotFoundException} when the case does not exist;</li>
+ *   <li>{@link NotAuthorizedException} when the actor may not perform the step (or see the case);</li>
+ *   <li>{@link IllegalCaseStateException} when the case is not at that step, naming its current status;</li>
+ *   <li>{@link CaseConflictException} when another action on the same case committed first; retryable.</li>
+ * </ul>
+ */
+public interface HotlineWorkflow {
+
+    /**
+     * Records a new case (受理) and starts its workflow. With an {@code externalId} already known, returns
+     * that case unchanged with {@code created == false}.
+     */
+    IntakeReceipt intake(Actor actor, IntakeRequest request);
+
+    /** Closes a registered case with an answer given on the call (直办). */
+    CaseView answerDirectly(Actor actor, CaseId caseId, DirectAnswer answer);
+
+    /** Sends a registered case to its lead unit (派单); starts the sign-for clock. */
+    CaseView dispatch(Actor actor, CaseId caseId, DispatchOrder order);
+
+    /** The lead unit accepts the case (签收); starts the handling clock. */
+    CaseView signFor(Actor actor, CaseId caseId);
+
+    /** The lead unit asks to hand the case back as not its business (退单). */
+    CaseView requestReturn(Actor actor, CaseId caseId, ReturnRequest request);
+
+    /** The hotline office accepts a return (back to dispatch, or on to a named unit) or rejects it. */
+    CaseView decideReturn(Actor actor, CaseId caseId, ReturnDecision decision);
+
+    /** The lead unit replies with its result (答复). */
+    CaseView reply(Actor actor, CaseId caseId, Reply reply);
+
+    /** The hotline office approves the reply (on to callback) or sends it back to the unit. */
+    CaseView review(Actor actor, CaseId caseId, ReviewDecision decision);
+
+    /**
+     * Records the citizen's answer at callback (回访). Unsatisfied reopens the case to the same unit
+     * while the policy's reopen limit allows; past it the hotline office decides.
+     */
+    CaseView callback(Actor actor, CaseId caseId, CallbackResult result);
+
+    /** The hotline office's decision on a case still unsatisfied after the reopen limit. */
+    CaseView decideAfterReopenLimit(Actor actor, CaseId caseId, ReopenLimitDecision decision);
+
+    /** The case as {@code actor} may see it (caller data masked without the personal-data right). */
+    CaseView caseView(Actor actor, CaseId caseId);
+
+    /** Cases matching {@code query}, limited to what {@code actor} may see. */
+    Page<CaseView> cases(Actor actor, CaseQuery query);
+
+    /** The open tasks {@code actor} may work on, standard and analyst-added, oldest first. */
+    List<TaskView> openTasks(Actor actor);
+
+    /**
+     * Completes an open task with variables. Meant for steps analysts add to the diagrams; standard steps
+     * are refused with {@link IllegalCaseStateException} naming the dedicated operation.
+     */
+    CaseView completeTask(Actor actor, String taskId, Map<String, Object> variables);
+
+    /** Every recorded step of the case, in order. */
+    List<TimelineEntry> timeline(Actor actor, CaseId caseId);
+}

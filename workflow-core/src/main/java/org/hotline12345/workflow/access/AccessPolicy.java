@@ -1,0 +1,58 @@
+package org.hotline12345.workflow.access;
+
+import org.hotline12345.workflow.NotAuthorizedException;
+import org.hotline12345.workflow.cases.UnitId;
+
+/**
+ * The one place that decides who may act on and see a case. Hotline-office steps need a
+ * hotline-office role; unit steps need membership of the case's current lead unit.
+ */
+public final class AccessPolicy {
+
+    /** @throws NotAuthorizedException if {@code actor} may not perform {@code step} on a case now led by {@code leadUnit} */
+    public void checkMayPerform(Actor actor, Step step, UnitId leadUnit) {
+        boolean allowed = switch (step.side()) {
+            case HOTLINE_OFFICE -> actor.isHotlineOffice();
+            case CURRENT_UNIT -> actor.isUnitMember() && actor.belongsTo(leadUnit);
+        };
+        if (!allowed) {
+            String who = step.side() == Step.Side.HOTLINE_OFFICE
+                    ? "a hotline-office role (OPERATOR, DISPATCHER or SUPERVISOR)"
+                    : "membership of the case's lead unit " + (leadUnit == null ? "(none yet)" : "'" + leadUnit + "'");
+            throw new NotAuthorizedException("user '" + actor.userId() + "' may not " + describe(step) + ": it needs " + who);
+        }
+    }
+
+    /**
+     * Whether {@code actor} may see a case now led by {@code leadUnit}: the hotline office and auditors see
+     * every case, a unit sees the cases it leads.
+     */
+    public boolean maySee(Actor actor, UnitId leadUnit) {
+        return actor.isHotlineOffice() || actor.has(Role.AUDITOR) || actor.belongsTo(leadUnit);
+    }
+
+    /** @throws NotAuthorizedException if {@code actor} may not see a case now led by {@code leadUnit} */
+    public void checkMaySee(Actor actor, UnitId leadUnit) {
+        if (!maySee(actor, leadUnit)) {
+            throw new NotAuthorizedException("user '" + actor.userId() + "' may not see a case of unit '" + leadUnit + "'");
+        }
+    }
+
+    /** Whether caller name, phone and address may be shown unmasked to {@code actor} in views and exports of any case. */
+    public boolean maySeePersonalData(Actor actor) {
+        return actor.has(Role.PERSONAL_DATA);
+    }
+
+    /**
+     * Whether {@code actor} may see the caller's name and phone on a case now led by {@code leadUnit}: holders of the
+     * personal-data right always; the handling unit too, since it must contact the citizen, unless the caller asked
+     * for confidentiality (e.g. a whistle-blower).
+     */
+    public boolean maySeeCallerContact(Actor actor, UnitId leadUnit, boolean confidentialCaller) {
+        return maySeePersonalData(actor) || (!confidentialCaller && actor.isUnitMember() && actor.belongsTo(leadUnit));
+    }
+
+    private static String describe(Step step) {
+        return step.name().toLowerCase().replace('_', ' ');
+    }
+}

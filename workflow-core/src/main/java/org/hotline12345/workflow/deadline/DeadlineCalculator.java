@@ -1,0 +1,45 @@
+package org.hotline12345.workflow.deadline;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.Objects;
+import org.hotline12345.workflow.calendar.WorkingCalendar;
+
+/**
+ * Turns a start instant and a {@link TimeLimit} into a due instant, following the legal convention:
+ * the day of the triggering event does not count, and "N working days" end at 23:59:59 of the N-th
+ * following working day in the calendar's zone. Hour and minute limits are natural time.
+ */
+public final class DeadlineCalculator {
+
+    /** The last second of a day on which a day limit ends. */
+    static final LocalTime END_OF_DAY = LocalTime.of(23, 59, 59);
+
+    private final WorkingCalendar calendar;
+
+    public DeadlineCalculator(WorkingCalendar calendar) {
+        this.calendar = Objects.requireNonNull(calendar, "calendar");
+    }
+
+    public WorkingCalendar calendar() {
+        return calendar;
+    }
+
+    public Instant due(Instant start, TimeLimit limit) {
+        return switch (limit.unit()) {
+            case WORKING_DAYS -> {
+                LocalDate startDay = start.atZone(calendar.zone()).toLocalDate();
+                LocalDate lastDay = calendar.addWorkingDays(startDay, limit.amount());
+                yield lastDay.atTime(END_OF_DAY).atZone(calendar.zone()).toInstant();
+            }
+            case HOURS -> start.plus(Duration.ofHours(limit.amount()));
+            case MINUTES -> start.plus(Duration.ofMinutes(limit.amount()));
+        };
+    }
+
+    public Deadline deadline(ClockKind clock, Instant start, TimeLimit limit) {
+        return new Deadline(clock, start, limit, due(start, limit));
+    }
+}

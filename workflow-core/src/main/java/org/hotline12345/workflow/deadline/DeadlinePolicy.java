@@ -1,0 +1,34 @@
+package org.hotline12345.workflow.deadline;
+
+import java.util.Objects;
+
+/**
+ * The limits that apply to one case, as the {@code deadline-policy} decision table gives them for
+ * its category and urgency. The numbers live in that table, never in Java.
+ */
+public record DeadlinePolicy(
+        TimeLimit signFor,
+        TimeLimit handling,
+        TimeLimit rework,
+        TimeLimit callback,
+        int reopenLimit) {
+
+    public DeadlinePolicy {
+        Objects.requireNonNull(signFor, "signFor");
+        Objects.requireNonNull(handling, "handling");
+        Objects.requireNonNull(rework, "rework");
+        Objects.requireNonNull(callback, "callback");
+        if (reopenLimit < 0) {
+            throw new IllegalArgumentException("reopen limit must not be negative: " + reopenLimit);
+        }
+    }
+
+    public TimeLimit limitFor(ClockKind clock) {
+        return switch (clock) {
+            case SIGN_FOR -> signFor;
+            case HANDLING -> handling;
+            case REWORK -> rework;
+            case CALLBACK -> callback;
+        };
+    }
+}

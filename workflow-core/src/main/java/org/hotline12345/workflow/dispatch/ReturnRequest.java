@@ -1,0 +1,13 @@
+package org.hotline12345.workflow.dispatch;
+
+import org.hotline12345.workflow.Validation;
+
+/** A unit's request to hand a case back (退单) as not its business; the reason is mandatory. */
+public record ReturnRequest(String reason) {
+
+    public static final int MAX_REASON = 2000;
+
+    public void validate(Validation validation) {
+        validation.requireText("reason", reason, MAX_REASON);
+    }
+}

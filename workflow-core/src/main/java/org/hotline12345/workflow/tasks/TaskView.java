@@ -1,0 +1,23 @@
+package org.hotline12345.workflow.tasks;
+
+import java.time.OffsetDateTime;
+import org.hotline12345.workflow.access.Step;
+import org.hotline12345.workflow.cases.CaseId;
+import org.hotline12345.workflow.cases.CaseNumber;
+import org.hotline12345.workflow.cases.UnitId;
+
+/**
+ * An open task as a worklist shows it. {@code step} names the standard step the API has a dedicated
+ * operation for; it is null for steps an analyst added, which are completed through the generic task API.
+ */
+public record TaskView(
+        String id,
+        String taskKey,
+        String name,
+        Step step,
+        CaseId caseId,
+        CaseNumber caseNumber,
+        UnitId unit,
+        OffsetDateTime createdAt,
+        OffsetDateTime due) {
+}

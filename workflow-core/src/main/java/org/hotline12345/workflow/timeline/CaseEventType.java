@@ -1,0 +1,30 @@
+package org.hotline12345.workflow.timeline;
+
+/** What happened to a case. {@link #eventName()} gives the past-tense domain event name. */
+public enum CaseEventType {
+    CASE_REGISTERED("CaseRegistered"),
+    CASE_ANSWERED_DIRECTLY("CaseAnsweredDirectly"),
+    CASE_DISPATCHED("CaseDispatched"),
+    CASE_SIGNED_FOR("CaseSignedFor"),
+    RETURN_REQUESTED("ReturnRequested"),
+    RETURN_ACCEPTED("ReturnAccepted"),
+    RETURN_REJECTED("ReturnRejected"),
+    CASE_REPLIED("CaseReplied"),
+    REPLY_APPROVED("ReplyApproved"),
+    REPLY_SENT_BACK("ReplySentBack"),
+    CALLBACK_RECORDED("CallbackRecorded"),
+    CASE_REOPENED("CaseReopened"),
+    REOPEN_LIMIT_REACHED("ReopenLimitReached"),
+    TASK_COMPLETED("TaskCompleted"),
+    CASE_CLOSED("CaseClosed");
+
+    private final String eventName;
+
+    CaseEventType(String eventName) {
+        this.eventName = eventName;
+    }
+
+    public String eventName() {
+        return eventName;
+    }
+}
