@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.h2.jdbcx.JdbcConnectionPool;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
@@ -32,10 +33,13 @@ public final class HotlineWorkflowEngine implements AutoCloseable {
 
     private final ProcessEngine processEngine;
     private final HotlineWorkflow workflow;
+    /** The pool of the embedded H2 database, when the engine made one; closed with the engine. */
+    private final JdbcConnectionPool embeddedPool;
 
-    private HotlineWorkflowEngine(ProcessEngine processEngine, HotlineWorkflow workflow) {
+    private HotlineWorkflowEngine(ProcessEngine processEngine, HotlineWorkflow workflow, JdbcConnectionPool embeddedPool) {
         this.processEngine = processEngine;
         this.workflow = workflow;
+        this.embeddedPool = embeddedPool;
     }
 
     public static Builder builder() {
@@ -54,6 +58,9 @@ public final class HotlineWorkflowEngine implements AutoCloseable {
     @Override
     public void close() {
         processEngine.close();
+        if (embeddedPool != null) {
+            embeddedPool.dispose();
+        }
     }
 
     /** Configures and builds a {@link HotlineWorkflowEngine}. */
@@ -79,7 +86,7 @@ public final class HotlineWorkflowEngine implements AutoCloseable {
             return this;
         }
 
-        /** The embedded database to use when no DataSource is given (default: an H2 file under ./data). */
+        /** The embedded H2 database to use when no DataSource is given (default: a file under ./data); needs H2 on the class path. */
         public Builder jdbcUrl(String jdbcUrl) {
             this.jdbcUrl = Objects.requireNonNull(jdbcUrl, "jdbcUrl");
             return this;
@@ -142,13 +149,13 @@ public final class HotlineWorkflowEngine implements AutoCloseable {
             HotlineComponents components = new HotlineComponents(calendar, directory, effectiveClock, historyTimeToLiveDays);
             StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
             configuration.setProcessEngineName(engineName);
+            JdbcConnectionPool embedded = null;
             if (dataSource != null) {
                 configuration.setDataSource(dataSource);
             } else {
-                configuration.setJdbcUrl(jdbcUrl);
-                configuration.setJdbcDriver("org.h2.Driver");
-                configuration.setJdbcUsername("sa");
-                configuration.setJdbcPassword("");
+                embedded = JdbcConnectionPool.create(jdbcUrl, "sa", "");
+                embedded.setMaxConnections(20);
+                configuration.setDataSource(embedded);
             }
             configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
             configuration.setJobExecutorActivate(jobExecutor);
@@ -156,7 +163,7 @@ public final class HotlineWorkflowEngine implements AutoCloseable {
             all.add(0, new HotlineEnginePlugin(components, deployDiagrams));
             configuration.setProcessEnginePlugins(all);
             ProcessEngine engine = configuration.buildProcessEngine();
-            return new HotlineWorkflowEngine(engine, components.workflow(engine));
+            return new HotlineWorkflowEngine(engine, components.workflow(engine), embedded);
         }
     }
 }

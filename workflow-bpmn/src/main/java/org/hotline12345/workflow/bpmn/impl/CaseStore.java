@@ -1,5 +1,6 @@
 package org.hotline12345.workflow.bpmn.impl;
 
+import java.lang.ref.WeakReference;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
+import org.camunda.bpm.engine.impl.cfg.TransactionState;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.hotline12345.workflow.CaseConflictException;
@@ -53,13 +55,36 @@ final class CaseStore {
 
     private volatile Dialect dialect;
 
+    /** The command whose transaction this thread last joined; see {@link #joinTransaction}. */
+    private static final ThreadLocal<WeakReference<CommandContext>> JOINED = new ThreadLocal<>();
+
     /** The JDBC connection of the command in progress; the store is only used inside engine commands. */
     private static Connection connection() {
         CommandContext commandContext = Context.getCommandContext();
         if (commandContext == null) {
             throw new IllegalStateException("the case store is used outside an engine command");
         }
+        joinTransaction(commandContext);
         return commandContext.getDbSqlSession().getSqlSession().getConnection();
+    }
+
+    /**
+     * Makes the command's commit and rollback cover this store's statements. Without Spring, the engine's MyBatis
+     * session commits or rolls back only when MyBatis itself wrote something; statements run beside it on the same
+     * connection would otherwise be left to the next command. Forcing both is harmless where a transaction manager
+     * (Spring) owns the connection, since MyBatis then does not touch it.
+     */
+    private static void joinTransaction(CommandContext commandContext) {
+        WeakReference<CommandContext> joined = JOINED.get();
+        if (joined != null && joined.get() == commandContext) {
+            return;
+        }
+        JOINED.set(new WeakReference<>(commandContext));
+        var transaction = commandContext.getTransactionContext();
+        transaction.addTransactionListener(TransactionState.COMMITTING,
+                context -> context.getDbSqlSession().getSqlSession().commit(true));
+        transaction.addTransactionListener(TransactionState.ROLLINGBACK,
+                context -> context.getDbSqlSession().getSqlSession().rollback(true));
     }
 
     private Dialect dialect() {

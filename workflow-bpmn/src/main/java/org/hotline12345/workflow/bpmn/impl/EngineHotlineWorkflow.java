@@ -31,6 +31,7 @@ import org.camunda.bpm.engine.task.TaskQuery;
 import org.hotline12345.workflow.CaseConflictException;
 import org.hotline12345.workflow.CaseNotFoundException;
 import org.hotline12345.workflow.HotlineWorkflow;
+import org.hotline12345.workflow.HotlineWorkflowException;
 import org.hotline12345.workflow.IllegalCaseStateException;
 import org.hotline12345.workflow.NotAuthorizedException;
 import org.hotline12345.workflow.Validation;
@@ -495,7 +496,15 @@ public final class EngineHotlineWorkflow implements HotlineWorkflow {
         var identity = engine.getIdentityService();
         identity.setAuthentication(actor.userId(), candidateGroups(actor));
         try {
-            return commands.execute(commandContext -> body.get());
+            return commands.execute(commandContext -> {
+                try {
+                    return body.get();
+                } catch (HotlineWorkflowException refusal) {
+                    throw new RefusedCommand(refusal);
+                }
+            });
+        } catch (RefusedCommand e) {
+            throw e.refusal();
         } catch (OptimisticLockingException e) {
             throw new CaseConflictException("the case was changed by another action at the same time; re-read it and retry", e);
         } catch (CaseStoreException e) {

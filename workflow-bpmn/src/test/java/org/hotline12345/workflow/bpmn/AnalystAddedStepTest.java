@@ -1,0 +1,113 @@
+package org.hotline12345.workflow.bpmn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hotline12345.workflow.bpmn.TestCity.LIXIA;
+import static org.hotline12345.workflow.bpmn.TestCity.THURSDAY_MORNING;
+import static org.hotline12345.workflow.bpmn.TestCity.complaint;
+import static org.hotline12345.workflow.bpmn.TestCity.dispatcher;
+import static org.hotline12345.workflow.bpmn.TestCity.leadUnit;
+import static org.hotline12345.workflow.bpmn.TestCity.operator;
+import static org.hotline12345.workflow.bpmn.TestCity.supervisor;
+
+import java.io.InputStream;
+import java.util.Map;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.hotline12345.workflow.HotlineWorkflow;
+import org.hotline12345.workflow.InvalidCaseException;
+import org.hotline12345.workflow.NotAuthorizedException;
+import org.hotline12345.workflow.cases.CaseId;
+import org.hotline12345.workflow.cases.CaseStatus;
+import org.hotline12345.workflow.cases.ReplyResult;
+import org.hotline12345.workflow.cases.Satisfaction;
+import org.hotline12345.workflow.dispatch.DispatchOrder;
+import org.hotline12345.workflow.handling.Reply;
+import org.hotline12345.workflow.review.CallbackResult;
+import org.hotline12345.workflow.review.ReviewDecision;
+import org.hotline12345.workflow.tasks.TaskView;
+import org.hotline12345.workflow.timeline.CaseEventType;
+import org.hotline12345.workflow.timeline.TimelineEntry;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An analyst adds a step the Java API has never heard of (a supervisor's check between an approved reply and the
+ * callback). Cases on the new version reach it through the generic task API and are not stranded.
+ */
+class AnalystAddedStepTest {
+
+    private static HotlineWorkflowEngine engine;
+    private static HotlineWorkflow workflow;
+
+    @BeforeAll
+    static void deployTheEditedDiagram() throws Exception {
+        EngineClock.freezeAt(THURSDAY_MORNING);
+        engine = TestCity.engine().build();
+        workflow = engine.workflow();
+        BpmnModelInstance model;
+        try (InputStream in = AnalystAddedStepTest.class.getClassLoader()
+                .getResourceAsStream(HotlineEnginePlugin.DIAGRAM_PATH + "hotline-case.bpmn")) {
+            model = Bpmn.readModelFromStream(in);
+        }
+        Process process = model.getModelElementById(StandardTask.CASE_PROCESS);
+        SequenceFlow approved = model.getModelElementById("Flow_Approved");
+        FlowNode callbackClock = approved.getTarget();
+        UserTask check = model.newInstance(UserTask.class);
+        check.setId("UserTask_SupervisorCheck");
+        check.setName("Supervisor checks the reply");
+        check.setCamundaCandidateGroups("hotline-office");
+        process.addChildElement(check);
+        approved.setTarget(check);
+        check.getIncoming().add(approved);
+        callbackClock.getIncoming().remove(approved);
+        SequenceFlow toCallback = model.newInstance(SequenceFlow.class);
+        toCallback.setId("Flow_CheckedToCallback");
+        process.addChildElement(toCallback);
+        toCallback.setSource(check);
+        toCallback.setTarget(callbackClock);
+        check.getOutgoing().add(toCallback);
+        callbackClock.getIncoming().add(toCallback);
+        engine.processEngine().getRepositoryService().createDeployment().name("analyst-edit")
+                .addModelInstance("hotline-case.bpmn", model).deploy();
+    }
+
+    @AfterAll
+    static void stopEngine() {
+        engine.close();
+        EngineClock.reset();
+    }
+
+    @Test
+    void aStepAddedByAnAnalystIsCompletedThroughTheGenericTaskApi() {
+        CaseId id = workflow.intake(operator(), complaint()).caseView().id();
+        workflow.dispatch(dispatcher(), id, new DispatchOrder(LIXIA, null));
+        workflow.signFor(leadUnit(), id);
+        workflow.reply(leadUnit(), id, new Reply(ReplyResult.RESOLVED, "Fixed."));
+        workflow.review(dispatcher(), id, new ReviewDecision(true, null));
+
+        TaskView check = workflow.openTasks(supervisor()).stream()
+                .filter(task -> task.caseId().equals(id)).findFirst().orElseThrow();
+        assertThat(check.taskKey()).isEqualTo("UserTask_SupervisorCheck");
+        assertThat(check.step()).as("unknown to the API").isNull();
+        assertThat(workflow.caseView(operator(), id).status()).isEqualTo(CaseStatus.REPLIED);
+        assertThatThrownBy(() -> workflow.completeTask(leadUnit(), check.id(), Map.of()))
+                .isInstanceOf(NotAuthorizedException.class);
+        assertThatThrownBy(() -> workflow.completeTask(supervisor(), check.id(), Map.of("checkNote", Map.of("nested", 1))))
+                .isInstanceOf(InvalidCaseException.class).hasMessageContaining("variables.checkNote");
+
+        assertThat(workflow.completeTask(supervisor(), check.id(), Map.of("checkNote", "reply verified on site")).status())
+                .isEqualTo(CaseStatus.CALLBACK);
+
+        assertThat(workflow.callback(operator(), id, new CallbackResult(Satisfaction.SATISFIED, true, null)).status())
+                .isEqualTo(CaseStatus.CLOSED);
+        assertThat(workflow.timeline(operator(), id)).filteredOn(e -> e.type() == CaseEventType.TASK_COMPLETED)
+                .singleElement().extracting(TimelineEntry::detail).asString()
+                .contains("UserTask_SupervisorCheck").contains("reply verified on site");
+    }
+}

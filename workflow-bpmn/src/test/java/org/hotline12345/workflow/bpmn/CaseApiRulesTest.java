@@ -1,0 +1,308 @@
+package org.hotline12345.workflow.bpmn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hotline12345.workflow.bpmn.TestCity.LIXIA;
+import static org.hotline12345.workflow.bpmn.TestCity.SHIZHONG;
+import static org.hotline12345.workflow.bpmn.TestCity.THURSDAY_MORNING;
+import static org.hotline12345.workflow.bpmn.TestCity.auditor;
+import static org.hotline12345.workflow.bpmn.TestCity.complaint;
+import static org.hotline12345.workflow.bpmn.TestCity.dispatcher;
+import static org.hotline12345.workflow.bpmn.TestCity.leadUnit;
+import static org.hotline12345.workflow.bpmn.TestCity.operator;
+import static org.hotline12345.workflow.bpmn.TestCity.otherUnit;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.hotline12345.workflow.CaseConflictException;
+import org.hotline12345.workflow.CaseNotFoundException;
+import org.hotline12345.workflow.HotlineWorkflow;
+import org.hotline12345.workflow.IllegalCaseStateException;
+import org.hotline12345.workflow.InvalidCaseException;
+import org.hotline12345.workflow.InvalidCaseException.FieldError;
+import org.hotline12345.workflow.NotAuthorizedException;
+import org.hotline12345.workflow.access.Step;
+import org.hotline12345.workflow.cases.Caller;
+import org.hotline12345.workflow.cases.CaseId;
+import org.hotline12345.workflow.cases.CaseQuery;
+import org.hotline12345.workflow.cases.CaseStatus;
+import org.hotline12345.workflow.cases.CaseView;
+import org.hotline12345.workflow.cases.Category;
+import org.hotline12345.workflow.cases.Channel;
+import org.hotline12345.workflow.cases.ReplyResult;
+import org.hotline12345.workflow.cases.UnitId;
+import org.hotline12345.workflow.dispatch.DispatchOrder;
+import org.hotline12345.workflow.handling.Reply;
+import org.hotline12345.workflow.intake.IntakeReceipt;
+import org.hotline12345.workflow.intake.IntakeRequest;
+import org.hotline12345.workflow.tasks.TaskView;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What the API promises around the lifecycle: validation, states, access, races, idempotency, queries. */
+class CaseApiRulesTest {
+
+    /** Holds the thread that starts the handling clock until the test lets it go: a window for a race. */
+    private static final class GateClock extends Clock {
+        private final Clock delegate = new EngineClock(ZoneId.of("Asia/Shanghai"));
+        private final AtomicReference<CountDownLatch> gate = new AtomicReference<>();
+        private final CountDownLatch reached = new CountDownLatch(1);
+
+        @Override
+        public ZoneId getZone() {
+            return delegate.getZone();
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Instant instant() {
+            CountDownLatch latch = gate.getAndSet(null);
+            if (latch != null) {
+                reached.countDown();
+                try {
+                    latch.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return delegate.instant();
+        }
+    }
+
+    private static final GateClock CLOCK = new GateClock();
+    private static HotlineWorkflowEngine engine;
+    private static HotlineWorkflow workflow;
+
+    @BeforeAll
+    static void startEngine() {
+        EngineClock.freezeAt(THURSDAY_MORNING);
+        engine = TestCity.engine().clock(CLOCK).build();
+        workflow = engine.workflow();
+    }
+
+    @AfterAll
+    static void stopEngine() {
+        engine.close();
+        EngineClock.reset();
+    }
+
+    @BeforeEach
+    void thursdayMorning() {
+        EngineClock.freezeAt(THURSDAY_MORNING);
+    }
+
+    private static long caseCount() {
+        return workflow.cases(auditor(), CaseQuery.all()).total();
+    }
+
+    private static long processCount() {
+        return engine.processEngine().getRuntimeService().createProcessInstanceQuery().count();
+    }
+
+    private static CaseId dispatchedToLixia() {
+        CaseId id = workflow.intake(operator(), complaint()).caseView().id();
+        workflow.dispatch(dispatcher(), id, new DispatchOrder(LIXIA, null));
+        return id;
+    }
+
+    @Test
+    void invalidIntakeListsEveryFieldAndWritesNothing() {
+        long cases = caseCount();
+        long processes = processCount();
+        IntakeRequest bad = new IntakeRequest(null, Channel.PHONE, null, null, "", "x".repeat(5000),
+                new Caller("王五", "phone?", false, false), null);
+
+        assertThatThrownBy(() -> workflow.intake(operator(), bad))
+                .isInstanceOfSatisfying(InvalidCaseException.class, e -> assertThat(e.fields())
+                        .extracting(FieldError::field)
+                        .containsExactly("category", "subject", "description", "caller.phone"));
+        assertThat(caseCount()).isEqualTo(cases);
+        assertThat(processCount()).isEqualTo(processes);
+    }
+
+    @Test
+    void dispatchToAnUnknownUnitIsRejectedByName() {
+        CaseId id = workflow.intake(operator(), complaint()).caseView().id();
+
+        assertThatThrownBy(() -> workflow.dispatch(dispatcher(), id, new DispatchOrder(UnitId.of("atlantis"), null)))
+                .isInstanceOfSatisfying(InvalidCaseException.class, e -> assertThat(e.fields())
+                        .containsExactly(new FieldError("leadUnit", "unknown unit 'atlantis'")));
+        assertThat(workflow.caseView(operator(), id).status()).isEqualTo(CaseStatus.REGISTERED);
+    }
+
+    @Test
+    void replyBeforeSignForIsAnIllegalStateNamingTheCurrentStatus() {
+        CaseId id = dispatchedToLixia();
+        CaseView before = workflow.caseView(operator(), id);
+
+        assertThatThrownBy(() -> workflow.reply(leadUnit(), id, new Reply(ReplyResult.RESOLVED, "done")))
+                .isInstanceOfSatisfying(IllegalCaseStateException.class, e -> {
+                    assertThat(e.currentStatus()).isEqualTo(CaseStatus.DISPATCHED);
+                    assertThat(e).hasMessageContaining("IN_PROGRESS").hasMessageContaining("DISPATCHED");
+                });
+        CaseView after = workflow.caseView(operator(), id);
+        assertThat(after.version()).as("nothing written, not even the lock").isEqualTo(before.version());
+        assertThat(after.replyResult()).isNull();
+    }
+
+    @Test
+    void anotherUnitMayNeitherActOnNorSeeTheCase() {
+        CaseId id = dispatchedToLixia();
+
+        assertThatThrownBy(() -> workflow.signFor(otherUnit(), id)).isInstanceOf(NotAuthorizedException.class);
+        assertThatThrownBy(() -> workflow.caseView(otherUnit(), id)).isInstanceOf(NotAuthorizedException.class);
+        assertThatThrownBy(() -> workflow.cases(otherUnit(), CaseQuery.all().withUnit(LIXIA)))
+                .isInstanceOf(NotAuthorizedException.class);
+        assertThat(workflow.cases(otherUnit(), CaseQuery.all()).items()).extracting(CaseView::id).doesNotContain(id);
+        assertThat(workflow.caseView(operator(), id).status()).isEqualTo(CaseStatus.DISPATCHED);
+    }
+
+    @Test
+    void unitsCannotDispatchAndTheHotlineOfficeCannotSignFor() {
+        CaseId id = workflow.intake(operator(), complaint()).caseView().id();
+        assertThatThrownBy(() -> workflow.dispatch(leadUnit(), id, new DispatchOrder(LIXIA, null)))
+                .isInstanceOf(NotAuthorizedException.class);
+        workflow.dispatch(dispatcher(), id, new DispatchOrder(LIXIA, null));
+        assertThatThrownBy(() -> workflow.signFor(dispatcher(), id)).isInstanceOf(NotAuthorizedException.class);
+        assertThatThrownBy(() -> workflow.intake(leadUnit(), complaint())).isInstanceOf(NotAuthorizedException.class);
+    }
+
+    @Test
+    void callerContactIsMaskedForReadersWithoutTheRight() {
+        CaseId id = dispatchedToLixia();
+        assertThat(workflow.caseView(operator(), id).caller().phone()).isEqualTo("13812345678");
+        assertThat(workflow.caseView(leadUnit(), id).caller().phone()).as("the unit must call the citizen").isEqualTo("13812345678");
+        assertThat(workflow.caseView(dispatcher(), id).caller().phone()).isEqualTo("138****5678");
+        assertThat(workflow.caseView(auditor(), id).caller().name()).isEqualTo("张*");
+
+        IntakeRequest whistleBlower = new IntakeRequest(null, Channel.PHONE, Category.REPORT, null, "Illegal dumping", null,
+                new Caller("李四", "13900001111", false, true), null);
+        CaseId confidential = workflow.intake(operator(), whistleBlower).caseView().id();
+        workflow.dispatch(dispatcher(), confidential, new DispatchOrder(LIXIA, null));
+        assertThat(workflow.caseView(leadUnit(), confidential).caller().phone()).isEqualTo("139****1111");
+    }
+
+    @Test
+    void unknownCasesAndTasksAreNotFound() {
+        assertThatThrownBy(() -> workflow.signFor(leadUnit(), CaseId.of("no-such-case"))).isInstanceOf(CaseNotFoundException.class);
+        assertThatThrownBy(() -> workflow.caseView(operator(), CaseId.of("no-such-case"))).isInstanceOf(CaseNotFoundException.class);
+        assertThatThrownBy(() -> workflow.completeTask(operator(), "no-such-task", Map.of())).isInstanceOf(CaseNotFoundException.class);
+    }
+
+    @Test
+    void twoHandlersSigningAtOnceGiveOneWinnerAndOneConflict() throws Exception {
+        CaseId id = dispatchedToLixia();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            CountDownLatch release = new CountDownLatch(1);
+            CLOCK.gate.set(release);
+            // The first holds the case (it is inside the engine, starting the handling clock) ...
+            Future<CaseView> first = pool.submit(() -> workflow.signFor(leadUnit(), id));
+            assertThat(CLOCK.reached.await(10, TimeUnit.SECONDS)).isTrue();
+            // ... while the second arrives and waits for the case row.
+            Future<CaseView> second = pool.submit(() -> workflow.signFor(TestCity.leadUnit(), id));
+            Thread.sleep(500);
+            release.countDown();
+
+            List<Object> outcomes = new ArrayList<>();
+            for (Future<CaseView> future : List.of(first, second)) {
+                try {
+                    outcomes.add(future.get(20, TimeUnit.SECONDS).status());
+                } catch (java.util.concurrent.ExecutionException e) {
+                    outcomes.add(e.getCause().getClass());
+                }
+            }
+            assertThat(outcomes).containsExactly(CaseStatus.IN_PROGRESS, CaseConflictException.class);
+        } finally {
+            pool.shutdownNow();
+        }
+        CaseView after = workflow.caseView(operator(), id);
+        assertThat(after.status()).isEqualTo(CaseStatus.IN_PROGRESS);
+        assertThat(workflow.timeline(operator(), id)).filteredOn(e -> e.type().name().equals("CASE_SIGNED_FOR")).hasSize(1);
+        assertThat(engine.processEngine().getTaskService().createTaskQuery().processInstanceBusinessKey(id.value()).count())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void intakeWithAKnownExternalIdReturnsTheSameCase() {
+        IntakeReceipt first = workflow.intake(operator(), complaint("web-form-4711"));
+        IntakeReceipt again = workflow.intake(operator(), complaint("web-form-4711"));
+
+        assertThat(first.created()).isTrue();
+        assertThat(again.created()).isFalse();
+        assertThat(again.caseView().id()).isEqualTo(first.caseView().id());
+        assertThat(workflow.cases(auditor(), CaseQuery.all().withNumber(first.caseView().number().value())).total()).isEqualTo(1);
+    }
+
+    @Test
+    void caseNumbersFollowTheDayAndIncrease() {
+        CaseView a = workflow.intake(operator(), complaint()).caseView();
+        CaseView b = workflow.intake(operator(), complaint()).caseView();
+        assertThat(a.number().value()).startsWith("RX20261126");
+        assertThat(b.number()).isGreaterThan(a.number());
+
+        EngineClock.freezeAt(Instant.parse("2026-11-26T16:30:00Z"));
+        assertThat(workflow.intake(operator(), complaint()).caseView().number().value())
+                .as("00:30 in Jinan is already the 27th").isEqualTo("RX2026112700001");
+    }
+
+    @Test
+    void casesAreQueriedByUnitStatusAndPage() {
+        CaseId a = dispatchedToLixia();
+        CaseId b = dispatchedToLixia();
+        workflow.signFor(leadUnit(), b);
+
+        var dispatched = workflow.cases(dispatcher(), CaseQuery.all().withUnit(LIXIA).withStatus(CaseStatus.DISPATCHED).withPage(0, 200));
+        assertThat(dispatched.items()).extracting(CaseView::id).contains(a).doesNotContain(b);
+        var firstPage = workflow.cases(leadUnit(), CaseQuery.all().withPage(0, 1));
+        assertThat(firstPage.items()).hasSize(1);
+        assertThat(firstPage.total()).isGreaterThanOrEqualTo(2);
+        assertThat(firstPage.items()).allSatisfy(c -> assertThat(c.leadUnit()).isEqualTo(LIXIA));
+    }
+
+    @Test
+    void worklistsShowEachSideItsOwnTasks() {
+        CaseId id = dispatchedToLixia();
+
+        assertThat(workflow.openTasks(leadUnit())).filteredOn(t -> t.caseId().equals(id))
+                .singleElement().satisfies(task -> {
+                    assertThat(task.step()).isEqualTo(Step.SIGN_FOR);
+                    assertThat(task.taskKey()).isEqualTo("UserTask_SignFor");
+                    assertThat(task.due()).isEqualTo(workflow.caseView(operator(), id).deadlines().signFor());
+                });
+        assertThat(workflow.openTasks(otherUnit())).extracting(TaskView::caseId).doesNotContain(id);
+        assertThat(workflow.openTasks(dispatcher())).extracting(TaskView::caseId).doesNotContain(id);
+        assertThat(workflow.openTasks(TestCity.auditor())).isEmpty();
+    }
+
+    @Test
+    void standardStepsCannotBeCompletedThroughTheGenericTaskApi() {
+        CaseId id = dispatchedToLixia();
+        TaskView signFor = workflow.openTasks(leadUnit()).stream().filter(t -> t.caseId().equals(id)).findFirst().orElseThrow();
+
+        assertThatThrownBy(() -> workflow.completeTask(leadUnit(), signFor.id(), Map.of()))
+                .isInstanceOf(IllegalCaseStateException.class)
+                .hasMessageContaining("sign for operation");
+        assertThatThrownBy(() -> workflow.completeTask(leadUnit(), signFor.id(), Map.of("leadUnit", "shizhong")))
+                .isInstanceOfSatisfying(InvalidCaseException.class, e -> assertThat(e.fields())
+                        .extracting(FieldError::field).containsExactly("variables.leadUnit"));
+        assertThat(workflow.caseView(operator(), id).leadUnit()).isEqualTo(LIXIA);
+        assertThat(SHIZHONG).isNotEqualTo(LIXIA);
+    }
+}
