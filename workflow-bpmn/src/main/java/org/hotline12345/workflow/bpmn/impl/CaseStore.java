@@ -71,10 +71,13 @@ final class CaseStore {
     /**
      * Makes the command's commit and rollback cover this store's statements. Without Spring, the engine's MyBatis
      * session commits or rolls back only when MyBatis itself wrote something; statements run beside it on the same
-     * connection would otherwise be left to the next command. Forcing both is harmless where a transaction manager
-     * (Spring) owns the connection, since MyBatis then does not touch it.
+     * connection would otherwise be left to the next command. Where a transaction manager (Spring) owns the
+     * transaction, it commits the connection as a whole and nothing needs joining.
      */
     private static void joinTransaction(CommandContext commandContext) {
+        if (commandContext.getProcessEngineConfiguration().isTransactionsExternallyManaged()) {
+            return;
+        }
         WeakReference<CommandContext> joined = JOINED.get();
         if (joined != null && joined.get() == commandContext) {
             return;

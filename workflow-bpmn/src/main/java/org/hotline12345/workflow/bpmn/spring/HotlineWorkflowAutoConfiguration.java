@@ -1,0 +1,89 @@
+package org.hotline12345.workflow.bpmn.spring;
+
+import java.time.Clock;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.spring.boot.starter.CamundaBpmAutoConfiguration;
+import org.camunda.bpm.spring.boot.starter.configuration.CamundaDeploymentConfiguration;
+import org.hotline12345.workflow.HotlineWorkflow;
+import org.hotline12345.workflow.bpmn.EngineClock;
+import org.hotline12345.workflow.bpmn.HotlineEnginePlugin;
+import org.hotline12345.workflow.bpmn.impl.HotlineComponents;
+import org.hotline12345.workflow.calendar.WorkingCalendar;
+import org.hotline12345.workflow.cases.UnitId;
+import org.hotline12345.workflow.directory.InMemoryOrganisationDirectory;
+import org.hotline12345.workflow.directory.OrganisationDirectory;
+import org.hotline12345.workflow.directory.Unit;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Makes the Camunda starter's engine a hotline workflow engine on the host's DataSource and transaction
+ * manager, and exposes the {@link HotlineWorkflow} facade. Every bean can be replaced by the host's own.
+ */
+@AutoConfiguration(before = CamundaBpmAutoConfiguration.class)
+@ConditionalOnClass(CamundaBpmAutoConfiguration.class)
+@EnableConfigurationProperties(HotlineWorkflowProperties.class)
+class HotlineWorkflowAutoConfiguration {
+
+    /** The bean name of the clock the library reads; the host may define its own under this name. */
+    static final String CLOCK_BEAN = "hotlineClock";
+
+    @Bean
+    @ConditionalOnMissingBean
+    WorkingCalendar hotlineWorkingCalendar(HotlineWorkflowProperties properties) {
+        WorkingCalendar calendar = WorkingCalendar.chinaMainland().withZone(properties.zone());
+        return properties.calendar().weekendsOnlyFallback() ? calendar.withWeekendsOnlyFallback() : calendar;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    OrganisationDirectory hotlineOrganisationDirectory(HotlineWorkflowProperties properties) {
+        return new InMemoryOrganisationDirectory(properties.units().stream()
+                .map(unit -> new Unit(UnitId.of(unit.id()), unit.name() == null ? unit.id() : unit.name(),
+                        unit.parent() == null ? null : UnitId.of(unit.parent())))
+                .toList());
+    }
+
+    @Bean(CLOCK_BEAN)
+    @ConditionalOnMissingBean(name = CLOCK_BEAN)
+    Clock hotlineClock(WorkingCalendar calendar) {
+        return new EngineClock(calendar.zone());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    HotlineComponents hotlineComponents(WorkingCalendar calendar, OrganisationDirectory directory,
+            @Qualifier(CLOCK_BEAN) Clock clock, HotlineWorkflowProperties properties) {
+        Integer days = properties.historyTimeToLive() == null ? null : Math.toIntExact(properties.historyTimeToLive().toDays());
+        return new HotlineComponents(calendar, directory, clock, days);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    HotlineEnginePlugin hotlineEnginePlugin(HotlineComponents components, HotlineWorkflowProperties properties) {
+        return new HotlineEnginePlugin(components, properties.deployDiagrams());
+    }
+
+    /** Under Spring the engine resolves delegate expressions from the application context. */
+    @Bean(HotlineEnginePlugin.START_CLOCK_BEAN)
+    JavaDelegate hotlineStartClock(HotlineComponents components) {
+        return components.startClockDelegate();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    HotlineWorkflow hotlineWorkflow(HotlineComponents components, ProcessEngine processEngine) {
+        return components.workflow(processEngine);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(CamundaDeploymentConfiguration.class)
+    static CamundaDeploymentConfiguration hotlineDeploymentConfiguration() {
+        return new LibraryDiagramsExcluded();
+    }
+}

@@ -1,0 +1,48 @@
+package org.hotline12345.workflow.bpmn.spring;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the hotline workflow under {@code hotline.workflow.*}.
+ *
+ * @param zone the hotline's time zone; day limits end at 23:59:59 in it
+ * @param calendar working-day calendar settings
+ * @param historyTimeToLive how long the engine keeps the history of finished cases; unset keeps what each diagram says
+ * @param deployDiagrams whether to deploy the library's own diagrams at start
+ * @param units the units of the default organisation directory (ignored when the host provides an OrganisationDirectory bean)
+ */
+@ConfigurationProperties("hotline.workflow")
+public record HotlineWorkflowProperties(
+        @DefaultValue("Asia/Shanghai") ZoneId zone,
+        @DefaultValue Calendar calendar,
+        Duration historyTimeToLive,
+        @DefaultValue("true") boolean deployDiagrams,
+        List<UnitEntry> units) {
+
+    public HotlineWorkflowProperties {
+        units = units == null ? List.of() : List.copyOf(units);
+    }
+
+    /**
+     * Working-day calendar settings.
+     *
+     * @param weekendsOnlyFallback count weekends only (with a logged warning) for a year that has no holiday data,
+     *     instead of refusing to compute its deadlines
+     */
+    public record Calendar(@DefaultValue("false") boolean weekendsOnlyFallback) {
+    }
+
+    /**
+     * One unit of the default organisation directory.
+     *
+     * @param id the unit id, e.g. {@code lixia}
+     * @param name the display name, e.g. 历下区
+     * @param parent the id of the parent unit, if any
+     */
+    public record UnitEntry(String id, String name, String parent) {
+    }
+}
