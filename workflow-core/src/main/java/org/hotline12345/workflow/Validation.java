@@ -11,8 +11,11 @@ public final class Validation {
 
     private final List<InvalidCaseException.FieldError> errors = new ArrayList<>();
 
+    /** Records why {@code field} is invalid; a field already rejected keeps its first, most specific reason. */
     public Validation reject(String field, String reason) {
-        errors.add(new InvalidCaseException.FieldError(field, reason));
+        if (errors.stream().noneMatch(error -> error.field().equals(field))) {
+            errors.add(new InvalidCaseException.FieldError(field, reason));
+        }
         return this;
     }
 

@@ -1,0 +1,133 @@
+package org.hotline12345.examples.portal;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import org.hotline12345.workflow.cases.Caller;
+import org.hotline12345.workflow.cases.CaseView;
+import org.hotline12345.workflow.cases.Location;
+import org.hotline12345.workflow.cases.Page;
+import org.hotline12345.workflow.tasks.TaskView;
+import org.hotline12345.workflow.timeline.TimelineEntry;
+
+/**
+ * The JSON the REST API speaks. Field names are a contract with outside clients; fields without a value are
+ * left out. Times are ISO-8601 offset date-times in the hotline's zone.
+ */
+final class ApiJson {
+
+    private ApiJson() {
+    }
+
+    static String time(OffsetDateTime time) {
+        return time == null ? null : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time);
+    }
+
+    // ---- responses -----------------------------------------------------------------------------
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record CaseJson(String id, String number, String externalId, String status, String category, String urgency,
+            String channel, String subject, String description, CallerJson caller, LocationJson location, String leadUnit,
+            DeadlinesJson deadlines, int returns, int reopens, String replyResult, String satisfaction,
+            String createdAt, String closedAt, long version) {
+
+        static CaseJson of(CaseView view) {
+            return new CaseJson(view.id().value(), view.number().value(), view.externalId(), view.status().name(),
+                    view.category().name(), view.urgency().name(), view.channel().name(), view.subject(), view.description(),
+                    CallerJson.of(view.caller()), LocationJson.of(view.location()),
+                    view.leadUnit() == null ? null : view.leadUnit().value(),
+                    new DeadlinesJson(time(view.deadlines().signFor()), time(view.deadlines().handling()),
+                            time(view.deadlines().callback())),
+                    view.returns(), view.reopens(), enumName(view.replyResult()), enumName(view.satisfaction()),
+                    time(view.createdAt()), time(view.closedAt()), view.version());
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record DeadlinesJson(String signFor, String handling, String callback) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record CallerJson(String name, String phone, Boolean anonymous, Boolean confidential) {
+        static CallerJson of(Caller caller) {
+            return caller == null ? null : new CallerJson(caller.name(), caller.phone(), caller.anonymous(), caller.confidential());
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record LocationJson(String address, String areaCode, Double latitude, Double longitude) {
+        static LocationJson of(Location location) {
+            return location == null ? null
+                    : new LocationJson(location.address(), location.areaCode(), location.latitude(), location.longitude());
+        }
+    }
+
+    record PageJson(List<CaseJson> items, int page, int size, long total) {
+        static PageJson of(Page<CaseView> page) {
+            return new PageJson(page.items().stream().map(CaseJson::of).toList(), page.page(), page.size(), page.total());
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record TimelineJson(long sequence, String type, String at, String actor, String unit, String detail) {
+        static TimelineJson of(TimelineEntry entry) {
+            return new TimelineJson(entry.sequence(), entry.type().eventName(), time(entry.at()), entry.actor(),
+                    entry.unit() == null ? null : entry.unit().value(), entry.detail());
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record TaskJson(String id, String taskKey, String name, String step, String caseId, String caseNumber, String unit,
+            String createdAt, String due) {
+        static TaskJson of(TaskView task) {
+            return new TaskJson(task.id(), task.taskKey(), task.name(), enumName(task.step()), task.caseId().value(),
+                    task.caseNumber().value(), task.unit() == null ? null : task.unit().value(), time(task.createdAt()),
+                    time(task.due()));
+        }
+    }
+
+    private static String enumName(Enum<?> value) {
+        return value == null ? null : value.name();
+    }
+
+    // ---- requests: enums arrive as text so that a wrong value is reported by field, not as unreadable JSON ----
+
+    record IntakeJson(String externalId, String channel, String category, String urgency, String subject,
+            String description, CallerInput caller, LocationInput location) {
+    }
+
+    record CallerInput(String name, String phone, Boolean anonymous, Boolean confidential) {
+    }
+
+    record LocationInput(String address, String areaCode, Double latitude, Double longitude) {
+    }
+
+    record DirectAnswerJson(String answer) {
+    }
+
+    record DispatchJson(String leadUnit, String note) {
+    }
+
+    record ReturnJson(String reason) {
+    }
+
+    record ReturnDecisionJson(Boolean accepted, String note, String newLeadUnit) {
+    }
+
+    record ReplyJson(String result, String text) {
+    }
+
+    record ReviewJson(Boolean approved, String comment) {
+    }
+
+    record CallbackJson(String satisfaction, Boolean resolved, String comment) {
+    }
+
+    record ReopenDecisionJson(Boolean close, String note) {
+    }
+
+    record CompleteTaskJson(Map<String, Object> variables) {
+    }
+}

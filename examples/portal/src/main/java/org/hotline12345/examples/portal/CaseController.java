@@ -1,0 +1,188 @@
+package org.hotline12345.examples.portal;
+
+import java.util.List;
+import org.hotline12345.examples.portal.ApiJson.CallbackJson;
+import org.hotline12345.examples.portal.ApiJson.CaseJson;
+import org.hotline12345.examples.portal.ApiJson.DirectAnswerJson;
+import org.hotline12345.examples.portal.ApiJson.DispatchJson;
+import org.hotline12345.examples.portal.ApiJson.IntakeJson;
+import org.hotline12345.examples.portal.ApiJson.PageJson;
+import org.hotline12345.examples.portal.ApiJson.ReopenDecisionJson;
+import org.hotline12345.examples.portal.ApiJson.ReplyJson;
+import org.hotline12345.examples.portal.ApiJson.ReturnDecisionJson;
+import org.hotline12345.examples.portal.ApiJson.ReturnJson;
+import org.hotline12345.examples.portal.ApiJson.ReviewJson;
+import org.hotline12345.examples.portal.ApiJson.TimelineJson;
+import org.hotline12345.workflow.HotlineWorkflow;
+import org.hotline12345.workflow.Validation;
+import org.hotline12345.workflow.cases.Caller;
+import org.hotline12345.workflow.cases.CaseId;
+import org.hotline12345.workflow.cases.CaseQuery;
+import org.hotline12345.workflow.cases.CaseStatus;
+import org.hotline12345.workflow.cases.Category;
+import org.hotline12345.workflow.cases.Channel;
+import org.hotline12345.workflow.cases.Location;
+import org.hotline12345.workflow.cases.ReplyResult;
+import org.hotline12345.workflow.cases.Satisfaction;
+import org.hotline12345.workflow.cases.UnitId;
+import org.hotline12345.workflow.cases.Urgency;
+import org.hotline12345.workflow.dispatch.DispatchOrder;
+import org.hotline12345.workflow.dispatch.ReturnDecision;
+import org.hotline12345.workflow.dispatch.ReturnRequest;
+import org.hotline12345.workflow.handling.Reply;
+import org.hotline12345.workflow.intake.DirectAnswer;
+import org.hotline12345.workflow.intake.IntakeReceipt;
+import org.hotline12345.workflow.intake.IntakeRequest;
+import org.hotline12345.workflow.review.CallbackResult;
+import org.hotline12345.workflow.review.ReopenLimitDecision;
+import org.hotline12345.workflow.review.ReviewDecision;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The case lifecycle over REST: one endpoint per step, each a thin mapping onto {@link HotlineWorkflow}. */
+@RestController
+@RequestMapping("/api/cases")
+class CaseController {
+
+    private final HotlineWorkflow workflow;
+
+    CaseController(HotlineWorkflow workflow) {
+        this.workflow = workflow;
+    }
+
+    @PostMapping
+    ResponseEntity<CaseJson> intake(Authentication user, @RequestBody IntakeJson body) {
+        Validation v = new Validation();
+        Channel channel = v.enumValue("channel", Channel.class, body.channel(), true);
+        Category category = v.enumValue("category", Category.class, body.category(), true);
+        Urgency urgency = v.enumValue("urgency", Urgency.class, body.urgency(), false);
+        Caller caller = body.caller() == null ? null : new Caller(body.caller().name(), body.caller().phone(),
+                Boolean.TRUE.equals(body.caller().anonymous()), Boolean.TRUE.equals(body.caller().confidential()));
+        Location location = body.location() == null ? null : new Location(body.location().address(),
+                body.location().areaCode(), body.location().latitude(), body.location().longitude());
+        IntakeRequest request = new IntakeRequest(body.externalId(), channel, category, urgency, body.subject(),
+                body.description(), caller, location);
+        if (v.hasErrors()) {
+            request.validate(v);
+            v.throwIfInvalid();
+        }
+        IntakeReceipt receipt = workflow.intake(Actors.of(user), request);
+        return ResponseEntity.status(receipt.created() ? HttpStatus.CREATED : HttpStatus.OK).body(CaseJson.of(receipt.caseView()));
+    }
+
+    @GetMapping("/{id}")
+    CaseJson get(Authentication user, @PathVariable String id) {
+        return CaseJson.of(workflow.caseView(Actors.of(user), CaseId.of(id)));
+    }
+
+    @GetMapping
+    PageJson list(Authentication user, @RequestParam(required = false) String unit, @RequestParam(required = false) String status,
+            @RequestParam(required = false) String number, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size) {
+        Validation v = new Validation();
+        CaseStatus wanted = v.enumValue("status", CaseStatus.class, status, false);
+        UnitId unitId = unit(v, "unit", unit, false);
+        if (page < 0) {
+            v.reject("page", "must be 0 or more");
+        }
+        if (size < 1 || size > CaseQuery.MAX_PAGE_SIZE) {
+            v.reject("size", "must be between 1 and " + CaseQuery.MAX_PAGE_SIZE);
+        }
+        v.throwIfInvalid();
+        return PageJson.of(workflow.cases(Actors.of(user), new CaseQuery(unitId, wanted, number, page, size)));
+    }
+
+    @PostMapping("/{id}/direct-answer")
+    CaseJson directAnswer(Authentication user, @PathVariable String id, @RequestBody DirectAnswerJson body) {
+        return CaseJson.of(workflow.answerDirectly(Actors.of(user), CaseId.of(id), new DirectAnswer(body.answer())));
+    }
+
+    @PostMapping("/{id}/dispatch")
+    CaseJson dispatch(Authentication user, @PathVariable String id, @RequestBody DispatchJson body) {
+        Validation v = new Validation();
+        UnitId lead = unit(v, "leadUnit", body.leadUnit(), true);
+        v.throwIfInvalid();
+        return CaseJson.of(workflow.dispatch(Actors.of(user), CaseId.of(id), new DispatchOrder(lead, body.note())));
+    }
+
+    @PostMapping("/{id}/sign-for")
+    CaseJson signFor(Authentication user, @PathVariable String id) {
+        return CaseJson.of(workflow.signFor(Actors.of(user), CaseId.of(id)));
+    }
+
+    @PostMapping("/{id}/return")
+    CaseJson requestReturn(Authentication user, @PathVariable String id, @RequestBody ReturnJson body) {
+        return CaseJson.of(workflow.requestReturn(Actors.of(user), CaseId.of(id), new ReturnRequest(body.reason())));
+    }
+
+    @PostMapping("/{id}/return-decision")
+    CaseJson decideReturn(Authentication user, @PathVariable String id, @RequestBody ReturnDecisionJson body) {
+        Validation v = new Validation().require("accepted", body.accepted());
+        UnitId newLead = unit(v, "newLeadUnit", body.newLeadUnit(), false);
+        v.throwIfInvalid();
+        return CaseJson.of(workflow.decideReturn(Actors.of(user), CaseId.of(id),
+                new ReturnDecision(body.accepted(), body.note(), newLead)));
+    }
+
+    @PostMapping("/{id}/reply")
+    CaseJson reply(Authentication user, @PathVariable String id, @RequestBody ReplyJson body) {
+        Validation v = new Validation();
+        ReplyResult result = v.enumValue("result", ReplyResult.class, body.result(), true);
+        Reply reply = new Reply(result, body.text());
+        reply.validate(v);
+        v.throwIfInvalid();
+        return CaseJson.of(workflow.reply(Actors.of(user), CaseId.of(id), reply));
+    }
+
+    @PostMapping("/{id}/review")
+    CaseJson review(Authentication user, @PathVariable String id, @RequestBody ReviewJson body) {
+        new Validation().require("approved", body.approved()).throwIfInvalid();
+        return CaseJson.of(workflow.review(Actors.of(user), CaseId.of(id), new ReviewDecision(body.approved(), body.comment())));
+    }
+
+    @PostMapping("/{id}/callback")
+    CaseJson callback(Authentication user, @PathVariable String id, @RequestBody CallbackJson body) {
+        Validation v = new Validation();
+        Satisfaction satisfaction = v.enumValue("satisfaction", Satisfaction.class, body.satisfaction(), true);
+        CallbackResult result = new CallbackResult(satisfaction, body.resolved(), body.comment());
+        result.validate(v);
+        v.throwIfInvalid();
+        return CaseJson.of(workflow.callback(Actors.of(user), CaseId.of(id), result));
+    }
+
+    /** The hotline office's decision on a case unsatisfied past the reopen limit (status REOPEN_LIMIT_REACHED). */
+    @PostMapping("/{id}/reopen-decision")
+    CaseJson decideAfterReopenLimit(Authentication user, @PathVariable String id, @RequestBody ReopenDecisionJson body) {
+        new Validation().require("close", body.close()).throwIfInvalid();
+        return CaseJson.of(workflow.decideAfterReopenLimit(Actors.of(user), CaseId.of(id),
+                new ReopenLimitDecision(body.close(), body.note())));
+    }
+
+    @GetMapping("/{id}/timeline")
+    List<TimelineJson> timeline(Authentication user, @PathVariable String id) {
+        return workflow.timeline(Actors.of(user), CaseId.of(id)).stream().map(TimelineJson::of).toList();
+    }
+
+    /** A unit id from the request; a malformed one cannot name a known unit, and is reported as unknown. */
+    private static UnitId unit(Validation v, String field, String value, boolean required) {
+        if (value == null || value.isBlank()) {
+            if (required) {
+                v.reject(field, "is required");
+            }
+            return null;
+        }
+        if (!UnitId.isWellFormed(value)) {
+            v.reject(field, "unknown unit '" + value + "'");
+            return null;
+        }
+        return UnitId.of(value);
+    }
+}

@@ -1,0 +1,221 @@
+package org.hotline12345.examples.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import org.hotline12345.workflow.bpmn.EngineClock;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The whole lifecycle through real HTTP on a random port, as an outside client sees it. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:portal-http;DB_CLOSE_DELAY=-1",
+        "hotline.workflow.demo.clock-start=2026-11-26T02:00:00Z"})
+class PortalHttpTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    int port;
+
+    @AfterAll
+    static void realTimeAgain() {
+        EngineClock.reset();
+    }
+
+    record Response(int status, JsonNode body) {
+    }
+
+    private Response call(String method, String user, String path, String json) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
+                .header("Content-Type", "application/json");
+        if (user != null) {
+            String credentials = user + ":" + DemoUsers.PASSWORD;
+            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        String body = response.body();
+        return new Response(response.statusCode(), body == null || body.isBlank() || !body.trim().startsWith("{") && !body.trim().startsWith("[")
+                ? JSON.nullNode() : JSON.readTree(body));
+    }
+
+    private Response post(String user, String path, String json) throws Exception {
+        return call("POST", user, path, json);
+    }
+
+    private Response get(String user, String path) throws Exception {
+        return call("GET", user, path, null);
+    }
+
+    private static final String COMPLAINT = """
+            {"externalId": "%s", "channel": "PHONE", "category": "COMPLAINT", "urgency": "NORMAL",
+             "subject": "Construction noise after 22:00", "description": "Pile driving at night on Jingshi Road.",
+             "caller": {"name": "张三", "phone": "13812345678"},
+             "location": {"address": "历下区经十路100号", "areaCode": "370102"}}""";
+
+    private String newCase(String externalId) throws Exception {
+        Response created = post("operator", "/api/cases", COMPLAINT.formatted(externalId));
+        assertThat(created.status()).isEqualTo(201);
+        return created.body().get("id").asText();
+    }
+
+    @Test
+    void aCaseGoesFromIntakeToClosureOverHttp() throws Exception {
+        assertThat(post("operator", "/api/demo/clock", "{\"set\": \"2026-11-26T02:00:00Z\"}").body().get("now").asText())
+                .startsWith("2026-11-26T10:00");
+
+        Response created = post("operator", "/api/cases", COMPLAINT.formatted("wechat-20261126-1"));
+        assertThat(created.status()).isEqualTo(201);
+        JsonNode view = created.body();
+        String id = view.get("id").asText();
+        assertThat(view.get("number").asText()).matches("RX20261126\\d{5}");
+        assertThat(view.get("status").asText()).isEqualTo("REGISTERED");
+        assertThat(view.get("category").asText()).isEqualTo("COMPLAINT");
+        assertThat(view.get("urgency").asText()).isEqualTo("NORMAL");
+        assertThat(view.get("channel").asText()).isEqualTo("PHONE");
+        assertThat(view.get("subject").asText()).isEqualTo("Construction noise after 22:00");
+        assertThat(view.get("returns").asInt()).isZero();
+        assertThat(view.get("reopens").asInt()).isZero();
+        assertThat(view.get("createdAt").asText()).endsWith("+08:00");
+        assertThat(view.has("closedAt")).isFalse();
+        assertThat(view.get("deadlines").has("signFor")).isFalse();
+
+        Response again = post("operator", "/api/cases", COMPLAINT.formatted("wechat-20261126-1"));
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.body().get("id").asText()).isEqualTo(id);
+
+        Response dispatched = post("dispatcher", "/api/cases/" + id + "/dispatch", "{\"leadUnit\": \"lixia\", \"note\": \"night work\"}");
+        assertThat(dispatched.status()).isEqualTo(200);
+        assertThat(dispatched.body().get("status").asText()).isEqualTo("DISPATCHED");
+        assertThat(dispatched.body().get("leadUnit").asText()).isEqualTo("lixia");
+        assertThat(dispatched.body().get("deadlines").get("signFor").asText()).isEqualTo("2026-11-27T23:59:59+08:00");
+
+        Response otherUnit = post("shizhong", "/api/cases/" + id + "/sign-for", null);
+        assertThat(otherUnit.status()).isEqualTo(403);
+        assertThat(otherUnit.body().get("error").asText()).isEqualTo("NOT_AUTHORIZED");
+        assertThat(get("shizhong", "/api/cases/" + id).status()).isEqualTo(403);
+
+        Response tooEarly = post("lixia", "/api/cases/" + id + "/reply", "{\"result\": \"RESOLVED\", \"text\": \"done\"}");
+        assertThat(tooEarly.status()).isEqualTo(409);
+        assertThat(tooEarly.body().get("error").asText()).isEqualTo("ILLEGAL_STATE");
+        assertThat(tooEarly.body().get("currentStatus").asText()).isEqualTo("DISPATCHED");
+
+        Response worklist = get("lixia", "/api/tasks");
+        assertThat(worklist.status()).isEqualTo(200);
+        JsonNode task = findTask(worklist.body(), id);
+        assertThat(task.get("step").asText()).isEqualTo("SIGN_FOR");
+        assertThat(task.get("due").asText()).isEqualTo("2026-11-27T23:59:59+08:00");
+
+        Response signed = post("lixia", "/api/cases/" + id + "/sign-for", null);
+        assertThat(signed.body().get("status").asText()).isEqualTo("IN_PROGRESS");
+        assertThat(signed.body().get("deadlines").get("handling").asText()).isEqualTo("2026-12-03T23:59:59+08:00");
+        assertThat(signed.body().get("caller").get("phone").asText()).as("the unit must call the citizen").isEqualTo("13812345678");
+
+        assertThat(post("lixia", "/api/cases/" + id + "/reply", "{\"result\": \"RESOLVED\", \"text\": \"Night work stopped.\"}")
+                .body().get("status").asText()).isEqualTo("REPLIED");
+        Response approved = post("dispatcher", "/api/cases/" + id + "/review", "{\"approved\": true}");
+        assertThat(approved.body().get("status").asText()).isEqualTo("CALLBACK");
+        assertThat(approved.body().get("caller").get("phone").asText()).isEqualTo("138****5678");
+        assertThat(approved.body().get("deadlines").get("callback").asText()).isEqualTo("2026-11-27T23:59:59+08:00");
+
+        Response closed = post("operator", "/api/cases/" + id + "/callback",
+                "{\"satisfaction\": \"SATISFIED\", \"resolved\": true, \"comment\": \"quiet now\"}");
+        assertThat(closed.body().get("status").asText()).isEqualTo("CLOSED");
+        assertThat(closed.body().get("closedAt").asText()).endsWith("+08:00");
+
+        Response timeline = get("auditor", "/api/cases/" + id + "/timeline");
+        List<String> types = new ArrayList<>();
+        timeline.body().forEach(step -> {
+            types.add(step.get("type").asText());
+            assertThat(step.get("actor").asText()).isNotBlank();
+            assertThat(step.get("at").asText()).endsWith("+08:00");
+            assertThat(step.get("detail").asText()).isNotBlank();
+        });
+        assertThat(types).containsExactly("CaseRegistered", "CaseDispatched", "CaseSignedFor", "CaseReplied",
+                "ReplyApproved", "CallbackRecorded", "CaseClosed");
+
+        Response listed = get("lixia-leader", "/api/cases?unit=lixia&status=CLOSED&page=0&size=50");
+        assertThat(listed.status()).isEqualTo(200);
+        assertThat(listed.body().get("items").findValuesAsText("id")).contains(id);
+    }
+
+    @Test
+    void aReturnIsAcceptedAndTheCaseRedispatched() throws Exception {
+        String id = newCase("web-return-1");
+        post("dispatcher", "/api/cases/" + id + "/dispatch", "{\"leadUnit\": \"lixia\"}");
+
+        Response returning = post("lixia", "/api/cases/" + id + "/return", "{\"reason\": \"The site is in Shizhong.\"}");
+        assertThat(returning.body().get("status").asText()).isEqualTo("RETURN_REQUESTED");
+        Response redispatched = post("dispatcher", "/api/cases/" + id + "/return-decision",
+                "{\"accepted\": true, \"note\": \"checked the map\", \"newLeadUnit\": \"shizhong\"}");
+
+        assertThat(redispatched.status()).isEqualTo(200);
+        assertThat(redispatched.body().get("status").asText()).isEqualTo("DISPATCHED");
+        assertThat(redispatched.body().get("leadUnit").asText()).isEqualTo("shizhong");
+        assertThat(redispatched.body().get("returns").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void badInputIsA400ListingEveryField() throws Exception {
+        Response invalid = post("operator", "/api/cases",
+                "{\"channel\": \"FAX\", \"category\": \"GOSSIP\", \"subject\": \"\", \"caller\": {\"name\": \"王五\", \"phone\": \"12\"}}");
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.body().get("error").asText()).isEqualTo("INVALID_CASE");
+        assertThat(invalid.body().get("fields").findValuesAsText("field"))
+                .containsExactly("channel", "category", "subject", "caller.phone");
+
+        String id = newCase("web-bad-dispatch");
+        Response unknownUnit = post("dispatcher", "/api/cases/" + id + "/dispatch", "{\"leadUnit\": \"atlantis\"}");
+        assertThat(unknownUnit.status()).isEqualTo(400);
+        assertThat(unknownUnit.body().get("fields").get(0).get("field").asText()).isEqualTo("leadUnit");
+        assertThat(unknownUnit.body().get("fields").get(0).get("reason").asText()).contains("atlantis");
+
+        assertThat(post("operator", "/api/cases", "{not json").status()).isEqualTo(400);
+        assertThat(get("operator", "/api/cases?status=LOST").status()).isEqualTo(400);
+    }
+
+    @Test
+    void unauthenticatedCallersAndUnknownCasesAreRefused() throws Exception {
+        Response anonymous = get(null, "/api/cases");
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.body().get("error").asText()).isEqualTo("UNAUTHENTICATED");
+        assertThat(get(null, "/engine-rest/task").status()).as("the engine's REST API is never open").isEqualTo(401);
+        Response missing = get("operator", "/api/cases/no-such-case");
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.body().get("error").asText()).isEqualTo("CASE_NOT_FOUND");
+        assertThat(call("GET", "operator", "/api/cases", null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void openApiAndCockpitAreServed() throws Exception {
+        HttpResponse<String> apiDocs = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v3/api-docs")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(apiDocs.statusCode()).isEqualTo(200);
+        assertThat(apiDocs.body()).contains("/api/cases/{id}/return-decision");
+        HttpResponse<String> cockpit = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/camunda/app/cockpit/default/")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(cockpit.statusCode()).isEqualTo(200);
+    }
+
+    private static JsonNode findTask(JsonNode tasks, String caseId) {
+        for (JsonNode task : tasks) {
+            if (task.get("caseId").asText().equals(caseId)) {
+                return task;
+            }
+        }
+        throw new AssertionError("no open task for case " + caseId + " in " + tasks);
+    }
+}
