@@ -199,6 +199,22 @@ class CaseApiRulesTest {
     }
 
     @Test
+    void aDeadlineInAYearWithoutCalendarDataIsRefusedAndNothingIsWritten() {
+        EngineClock.freezeAt(java.time.OffsetDateTime.parse("2026-12-29T10:00:00+08:00").toInstant());
+        CaseId id = dispatchedToLixia();
+        CaseView before = workflow.caseView(operator(), id);
+
+        // Five working days from 29 December reach into 2027, whose holidays are not published yet.
+        assertThatThrownBy(() -> workflow.signFor(leadUnit(), id))
+                .isInstanceOf(org.hotline12345.workflow.calendar.MissingCalendarYearException.class)
+                .hasMessageContaining("2027");
+        CaseView after = workflow.caseView(operator(), id);
+        assertThat(after.status()).isEqualTo(CaseStatus.DISPATCHED);
+        assertThat(after.version()).isEqualTo(before.version());
+        assertThat(after.deadlines().handling()).isNull();
+    }
+
+    @Test
     void unknownCasesAndTasksAreNotFound() {
         assertThatThrownBy(() -> workflow.signFor(leadUnit(), CaseId.of("no-such-case"))).isInstanceOf(CaseNotFoundException.class);
         assertThatThrownBy(() -> workflow.caseView(operator(), CaseId.of("no-such-case"))).isInstanceOf(CaseNotFoundException.class);
