@@ -41,14 +41,18 @@ final class TestCity {
                 new Unit(URBAN_MANAGEMENT, "市城管局", jinan));
     }
 
-    /** A fresh engine on its own in-memory H2 database, with the job executor off: tests drive time. */
+    /**
+     * A fresh engine on a database of its own (H2 in memory, or the server named by {@code hotline.test.database}),
+     * with the job executor off: tests drive time.
+     */
     static HotlineWorkflowEngine.Builder engine() {
         String name = "test" + ENGINES.incrementAndGet();
-        return HotlineWorkflowEngine.builder()
+        TestDatabase database = TestDatabase.create(name);
+        HotlineWorkflowEngine.Builder builder = HotlineWorkflowEngine.builder()
                 .engineName(name)
-                .jdbcUrl("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1")
                 .directory(directory())
                 .jobExecutor(false);
+        return "h2".equals(database.kind()) ? builder.jdbcUrl(database.url()) : builder.dataSource(database.dataSource());
     }
 
     static Actor operator() {

@@ -10,6 +10,7 @@ import org.hotline12345.workflow.access.Actor;
 import org.hotline12345.workflow.access.Role;
 import org.hotline12345.workflow.bpmn.HotlineEnginePlugin;
 import org.hotline12345.workflow.bpmn.StandardTask;
+import org.hotline12345.workflow.bpmn.TestDatabase;
 import org.hotline12345.workflow.calendar.WorkingCalendar;
 import org.hotline12345.workflow.cases.CaseStatus;
 import org.hotline12345.workflow.cases.CaseView;
@@ -36,14 +37,19 @@ class HotlineWorkflowAutoConfigurationTest {
     private static int databases;
 
     private static ApplicationContextRunner runner() {
+        TestDatabase database = TestDatabase.create("autoconfig" + (++databases));
         return new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
                         DataSourceTransactionManagerAutoConfiguration.class, TransactionAutoConfiguration.class,
                         HotlineWorkflowAutoConfiguration.class, CamundaBpmAutoConfiguration.class))
                 .withPropertyValues(
-                        "spring.datasource.url=jdbc:h2:mem:autoconfig" + (++databases) + ";DB_CLOSE_DELAY=-1",
+                        "spring.datasource.url=" + database.url(),
+                        "spring.datasource.username=" + database.username(),
+                        "spring.datasource.password=" + database.password(),
                         "camunda.bpm.generate-unique-process-engine-name=true",
-                        "camunda.bpm.job-execution.enabled=false");
+                        "camunda.bpm.job-execution.enabled=false")
+                .withPropertyValues(database.springProperties().entrySet().stream()
+                        .map(property -> property.getKey() + "=" + property.getValue()).toArray(String[]::new));
     }
 
     @Test
