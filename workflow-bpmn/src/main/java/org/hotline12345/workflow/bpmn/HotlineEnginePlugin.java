@@ -5,18 +5,22 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
+import org.hotline12345.workflow.bpmn.impl.ContractCheckingDeployer;
 import org.hotline12345.workflow.bpmn.impl.HotlineComponents;
 import org.hotline12345.workflow.bpmn.impl.SchemaMigration;
 
 /**
  * The engine plugin that makes a Camunda 7 engine a hotline workflow engine: full history, the
- * library's listeners attached at parse time, its tables migrated, and its diagrams deployed.
+ * library's listeners attached at parse time, its tables migrated, every deployment of its diagrams checked
+ * against the {@link DiagramContract}, and its diagrams deployed.
  * {@link HotlineWorkflowEngine} installs it for plain-Java hosts; the Spring Boot auto-configuration
  * registers it with the Camunda starter.
  */
@@ -32,10 +36,16 @@ public final class HotlineEnginePlugin extends AbstractProcessEnginePlugin {
 
     private final HotlineComponents components;
     private final boolean deployDiagrams;
+    private final Predicate<String> hostBeans;
 
-    public HotlineEnginePlugin(HotlineComponents components, boolean deployDiagrams) {
+    /**
+     * @param hostBeans tells whether the host can resolve a bean of that name in delegate expressions (under Spring,
+     *     the application context); the library's own delegates and the engine's bean map are known anyway
+     */
+    public HotlineEnginePlugin(HotlineComponents components, boolean deployDiagrams, Predicate<String> hostBeans) {
         this.components = components;
         this.deployDiagrams = deployDiagrams;
+        this.hostBeans = hostBeans;
     }
 
     @Override
@@ -50,6 +60,12 @@ public final class HotlineEnginePlugin extends AbstractProcessEnginePlugin {
         Map<Object, Object> beans = configuration.getBeans() == null ? new HashMap<>() : configuration.getBeans();
         beans.put(START_CLOCK_BEAN, components.startClockDelegate());
         configuration.setBeans(beans);
+
+        DiagramContract contract = new DiagramContract(name -> beans.containsKey(name) || hostBeans.test(name));
+        List<Deployer> preDeployers = configuration.getCustomPreDeployers() == null
+                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreDeployers());
+        preDeployers.add(new ContractCheckingDeployer(contract));
+        configuration.setCustomPreDeployers(preDeployers);
     }
 
     @Override

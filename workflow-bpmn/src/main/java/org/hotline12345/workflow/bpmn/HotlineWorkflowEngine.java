@@ -160,7 +160,7 @@ public final class HotlineWorkflowEngine implements AutoCloseable {
             configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
             configuration.setJobExecutorActivate(jobExecutor);
             java.util.List<ProcessEnginePlugin> all = new java.util.ArrayList<>(plugins);
-            all.add(0, new HotlineEnginePlugin(components, deployDiagrams));
+            all.add(0, new HotlineEnginePlugin(components, deployDiagrams, name -> false));
             configuration.setProcessEnginePlugins(all);
             ProcessEngine engine = configuration.buildProcessEngine();
             return new HotlineWorkflowEngine(engine, components.workflow(engine), embedded);

@@ -11,27 +11,35 @@ import org.hotline12345.workflow.cases.CaseStatus;
  * The status is the case status while that task is open.
  */
 public enum StandardTask {
-    DISPATCH("UserTask_Dispatch", Step.DISPATCH, CaseStatus.REGISTERED),
-    SIGN_FOR("UserTask_SignFor", Step.SIGN_FOR, CaseStatus.DISPATCHED),
-    HANDLE("UserTask_Handle", Step.REPLY, CaseStatus.IN_PROGRESS),
-    DECIDE_RETURN("UserTask_DecideReturn", Step.DECIDE_RETURN, CaseStatus.RETURN_REQUESTED),
-    REVIEW("UserTask_Review", Step.REVIEW, CaseStatus.REPLIED),
-    CALLBACK("UserTask_Callback", Step.CALLBACK, CaseStatus.CALLBACK),
-    DECIDE_AFTER_REOPEN_LIMIT("UserTask_DecideAfterReopenLimit", Step.DECIDE_AFTER_REOPEN_LIMIT, CaseStatus.REOPEN_LIMIT_REACHED);
+    DISPATCH(Diagrams.CASE_PROCESS, "UserTask_Dispatch", Step.DISPATCH, CaseStatus.REGISTERED),
+    SIGN_FOR(Diagrams.UNIT_PROCESS, "UserTask_SignFor", Step.SIGN_FOR, CaseStatus.DISPATCHED),
+    HANDLE(Diagrams.UNIT_PROCESS, "UserTask_Handle", Step.REPLY, CaseStatus.IN_PROGRESS),
+    DECIDE_RETURN(Diagrams.UNIT_PROCESS, "UserTask_DecideReturn", Step.DECIDE_RETURN, CaseStatus.RETURN_REQUESTED),
+    REVIEW(Diagrams.CASE_PROCESS, "UserTask_Review", Step.REVIEW, CaseStatus.REPLIED),
+    CALLBACK(Diagrams.CASE_PROCESS, "UserTask_Callback", Step.CALLBACK, CaseStatus.CALLBACK),
+    DECIDE_AFTER_REOPEN_LIMIT(Diagrams.CASE_PROCESS, "UserTask_DecideAfterReopenLimit", Step.DECIDE_AFTER_REOPEN_LIMIT,
+            CaseStatus.REOPEN_LIMIT_REACHED);
 
     /** The process keys of the diagrams the library ships and deploys. */
-    public static final String CASE_PROCESS = "hotline-case";
-    public static final String UNIT_PROCESS = "unit-handling";
-    public static final String DEADLINE_POLICY_DECISION = "deadline-policy";
+    public static final String CASE_PROCESS = Diagrams.CASE_PROCESS;
+    public static final String UNIT_PROCESS = Diagrams.UNIT_PROCESS;
+    public static final String DEADLINE_POLICY_DECISION = Diagrams.DEADLINE_POLICY_DECISION;
 
+    private final String processKey;
     private final String taskKey;
     private final Step step;
     private final CaseStatus status;
 
-    StandardTask(String taskKey, Step step, CaseStatus status) {
+    StandardTask(String processKey, String taskKey, Step step, CaseStatus status) {
+        this.processKey = processKey;
         this.taskKey = taskKey;
         this.step = step;
         this.status = status;
+    }
+
+    /** The process whose diagram must contain this task. */
+    public String processKey() {
+        return processKey;
     }
 
     public String taskKey() {
@@ -48,5 +56,15 @@ public enum StandardTask {
 
     public static Optional<StandardTask> byTaskKey(String taskKey) {
         return Arrays.stream(values()).filter(task -> task.taskKey.equals(taskKey)).findFirst();
+    }
+
+    /** The keys of process and decision definitions the library's diagrams define. */
+    static final class Diagrams {
+        static final String CASE_PROCESS = "hotline-case";
+        static final String UNIT_PROCESS = "unit-handling";
+        static final String DEADLINE_POLICY_DECISION = "deadline-policy";
+
+        private Diagrams() {
+        }
     }
 }

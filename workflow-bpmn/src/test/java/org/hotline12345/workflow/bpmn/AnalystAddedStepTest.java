@@ -10,14 +10,8 @@ import static org.hotline12345.workflow.bpmn.TestCity.leadUnit;
 import static org.hotline12345.workflow.bpmn.TestCity.operator;
 import static org.hotline12345.workflow.bpmn.TestCity.supervisor;
 
-import java.io.InputStream;
 import java.util.Map;
-import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.camunda.bpm.model.bpmn.instance.FlowNode;
-import org.camunda.bpm.model.bpmn.instance.Process;
-import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
-import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.hotline12345.workflow.HotlineWorkflow;
 import org.hotline12345.workflow.InvalidCaseException;
 import org.hotline12345.workflow.NotAuthorizedException;
@@ -46,33 +40,12 @@ class AnalystAddedStepTest {
     private static HotlineWorkflow workflow;
 
     @BeforeAll
-    static void deployTheEditedDiagram() throws Exception {
+    static void deployTheEditedDiagram() {
         EngineClock.freezeAt(THURSDAY_MORNING);
         engine = TestCity.engine().build();
         workflow = engine.workflow();
-        BpmnModelInstance model;
-        try (InputStream in = AnalystAddedStepTest.class.getClassLoader()
-                .getResourceAsStream(HotlineEnginePlugin.DIAGRAM_PATH + "hotline-case.bpmn")) {
-            model = Bpmn.readModelFromStream(in);
-        }
-        Process process = model.getModelElementById(StandardTask.CASE_PROCESS);
-        SequenceFlow approved = model.getModelElementById("Flow_Approved");
-        FlowNode callbackClock = approved.getTarget();
-        UserTask check = model.newInstance(UserTask.class);
-        check.setId("UserTask_SupervisorCheck");
-        check.setName("Supervisor checks the reply");
-        check.setCamundaCandidateGroups("hotline-office");
-        process.addChildElement(check);
-        approved.setTarget(check);
-        check.getIncoming().add(approved);
-        callbackClock.getIncoming().remove(approved);
-        SequenceFlow toCallback = model.newInstance(SequenceFlow.class);
-        toCallback.setId("Flow_CheckedToCallback");
-        process.addChildElement(toCallback);
-        toCallback.setSource(check);
-        toCallback.setTarget(callbackClock);
-        check.getOutgoing().add(toCallback);
-        callbackClock.getIncoming().add(toCallback);
+        BpmnModelInstance model = DiagramEdits.insertUserTask(DiagramEdits.shipped("hotline-case.bpmn"), "Flow_Approved",
+                "UserTask_SupervisorCheck", "Supervisor checks the reply");
         engine.processEngine().getRepositoryService().createDeployment().name("analyst-edit")
                 .addModelInstance("hotline-case.bpmn", model).deploy();
     }

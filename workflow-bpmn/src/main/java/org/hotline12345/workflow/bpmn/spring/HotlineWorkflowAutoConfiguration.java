@@ -19,6 +19,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -65,8 +66,9 @@ class HotlineWorkflowAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    HotlineEnginePlugin hotlineEnginePlugin(HotlineComponents components, HotlineWorkflowProperties properties) {
-        return new HotlineEnginePlugin(components, properties.deployDiagrams());
+    HotlineEnginePlugin hotlineEnginePlugin(HotlineComponents components, HotlineWorkflowProperties properties,
+            ApplicationContext context) {
+        return new HotlineEnginePlugin(components, properties.deployDiagrams(), context::containsBean);
     }
 
     /** Under Spring the engine resolves delegate expressions from the application context. */

@@ -1,0 +1,156 @@
+package org.hotline12345.workflow.bpmn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hotline12345.workflow.bpmn.TestCity.LIXIA;
+import static org.hotline12345.workflow.bpmn.TestCity.THURSDAY_MORNING;
+import static org.hotline12345.workflow.bpmn.TestCity.complaint;
+import static org.hotline12345.workflow.bpmn.TestCity.dispatcher;
+import static org.hotline12345.workflow.bpmn.TestCity.leadUnit;
+import static org.hotline12345.workflow.bpmn.TestCity.operator;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.camunda.bpm.engine.RepositoryService;
+import org.hotline12345.workflow.HotlineWorkflow;
+import org.hotline12345.workflow.cases.CaseId;
+import org.hotline12345.workflow.cases.CaseStatus;
+import org.hotline12345.workflow.dispatch.DispatchOrder;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Deliberately broken copies of the shipped diagrams are refused at deployment with every problem named, and the
+ * version in service stays in service.
+ */
+class DiagramContractTest {
+
+    private static HotlineWorkflowEngine engine;
+    private static HotlineWorkflow workflow;
+    private static RepositoryService repository;
+    private final DiagramContract contract = new DiagramContract(name -> name.equals(HotlineEnginePlugin.START_CLOCK_BEAN));
+
+    @BeforeAll
+    static void startEngine() {
+        EngineClock.freezeAt(THURSDAY_MORNING);
+        engine = TestCity.engine().build();
+        workflow = engine.workflow();
+        repository = engine.processEngine().getRepositoryService();
+    }
+
+    @AfterAll
+    static void stopEngine() {
+        engine.close();
+        EngineClock.reset();
+    }
+
+    private static String shipped(String file) {
+        try (InputStream in = DiagramContractTest.class.getClassLoader().getResourceAsStream(HotlineEnginePlugin.DIAGRAM_PATH + file)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<String> refusedProblems(String file, String content) {
+        int versionBefore = latestVersion(file);
+        Throwable refused = catchDeploy(file, content);
+        assertThat(refused).isInstanceOf(DiagramContractException.class);
+        assertThat(latestVersion(file)).as("the version in service stays in service").isEqualTo(versionBefore);
+        return ((DiagramContractException) refused).problems();
+    }
+
+    private static Throwable catchDeploy(String file, String content) {
+        try {
+            repository.createDeployment().name("analyst-edit").addString(file, content).deploy();
+            return null;
+        } catch (RuntimeException e) {
+            return e;
+        }
+    }
+
+    private static int latestVersion(String file) {
+        String key = file.startsWith("unit") ? StandardTask.UNIT_PROCESS : StandardTask.CASE_PROCESS;
+        return repository.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion().singleResult().getVersion();
+    }
+
+    @Test
+    void theShippedDiagramsKeepTheContract() {
+        for (String file : List.of("hotline-case.bpmn", "unit-handling.bpmn", "deadline-policy.dmn")) {
+            assertThat(contract.problems(file, shipped(file).getBytes(StandardCharsets.UTF_8))).as(file).isEmpty();
+        }
+    }
+
+    @Test
+    void aRenamedUserTaskIsRefusedAndRunningCasesCarryOn() {
+        CaseId running = workflow.intake(operator(), complaint()).caseView().id();
+        workflow.dispatch(dispatcher(), running, new DispatchOrder(LIXIA, null));
+
+        List<String> problems = refusedProblems("unit-handling.bpmn", shipped("unit-handling.bpmn").replace("UserTask_SignFor", "UserTask_Sign"));
+
+        assertThat(problems).singleElement().asString()
+                .contains("unit-handling.bpmn").contains("UserTask_SignFor").contains("sign for");
+        assertThat(workflow.signFor(leadUnit(), running).status()).isEqualTo(CaseStatus.IN_PROGRESS);
+    }
+
+    @Test
+    void aCamundaClassBindingIsRefused() {
+        String edited = shipped("hotline-case.bpmn").replaceFirst(
+                "camunda:delegateExpression=\"\\$\\{hotlineStartClock}\"", "camunda:class=\"com.example.StartClock\"");
+
+        assertThat(refusedProblems("hotline-case.bpmn", edited)).singleElement().asString()
+                .contains("ServiceTask_StartCallbackClock").contains("camunda:class").contains("com.example.StartClock");
+    }
+
+    @Test
+    void aMissingDiagramShapeIsRefused() {
+        String edited = shipped("hotline-case.bpmn").replaceAll(
+                "(?s)<bpmndi:BPMNShape id=\"UserTask_Review_di\".*?</bpmndi:BPMNShape>", "");
+
+        assertThat(refusedProblems("hotline-case.bpmn", edited)).singleElement().asString()
+                .contains("UserTask_Review").contains("no shape");
+    }
+
+    @Test
+    void everyProblemOfOneEditIsNamedAtOnce() {
+        String edited = shipped("hotline-case.bpmn")
+                .replace("UserTask_Callback", "UserTask_CallCitizen")
+                .replace("${hotlineStartClock}", "${startTheClock}")
+                .replace(" camunda:historyTimeToLive=\"1825\"", "")
+                .replace("modeler:executionPlatform=\"Camunda Platform\"", "modeler:executionPlatform=\"Camunda Cloud\"");
+
+        assertThat(String.join("\n", contract.problems("hotline-case.bpmn", edited.getBytes(StandardCharsets.UTF_8))))
+                .contains("UserTask_Callback is missing")
+                .contains("names bean 'startTheClock', which does not exist")
+                .contains("historyTimeToLive is missing")
+                .contains("executionPlatform must be \"Camunda Platform\"");
+    }
+
+    @Test
+    void aDeadlineTableWithoutAnOutputTheClocksReadIsRefused() {
+        String edited = shipped("deadline-policy.dmn").replaceAll("(?s)<output id=\"Output_ReworkLimit\"[^>]*/>", "")
+                .replaceAll("(?s)<outputEntry id=\"LiteralExpression_Rule_[A-Za-z]+_ReworkLimit\">.*?</outputEntry>", "");
+
+        Throwable refused = catchDeploy("deadline-policy.dmn", edited);
+
+        assertThat(refused).isInstanceOf(DiagramContractException.class);
+        assertThat(((DiagramContractException) refused).problems()).singleElement().asString().contains("reworkLimit");
+    }
+
+    @Test
+    void theHostsOwnDiagramsAreNotTheLibrarysBusiness() {
+        String hostProcess = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn"
+                             targetNamespace="http://example.com">
+                  <process id="host-leave-request" isExecutable="true" camunda:historyTimeToLive="30">
+                    <startEvent id="start"/>
+                  </process>
+                </definitions>""";
+        assertThat(contract.problems("leave.bpmn", hostProcess.getBytes(StandardCharsets.UTF_8))).isEmpty();
+    }
+}
