@@ -33,12 +33,15 @@ public final class HotlineWorkflowEngine implements AutoCloseable {
 
     private final ProcessEngine processEngine;
     private final HotlineWorkflow workflow;
+    private final CaseMigration caseMigration;
     /** The pool of the embedded H2 database, when the engine made one; closed with the engine. */
     private final JdbcConnectionPool embeddedPool;
 
-    private HotlineWorkflowEngine(ProcessEngine processEngine, HotlineWorkflow workflow, JdbcConnectionPool embeddedPool) {
+    private HotlineWorkflowEngine(ProcessEngine processEngine, HotlineWorkflow workflow, CaseMigration caseMigration,
+            JdbcConnectionPool embeddedPool) {
         this.processEngine = processEngine;
         this.workflow = workflow;
+        this.caseMigration = caseMigration;
         this.embeddedPool = embeddedPool;
     }
 
@@ -48,6 +51,11 @@ public final class HotlineWorkflowEngine implements AutoCloseable {
 
     public HotlineWorkflow workflow() {
         return workflow;
+    }
+
+    /** Moves running cases to the latest version of an edited diagram. */
+    public CaseMigration caseMigration() {
+        return caseMigration;
     }
 
     /** The Camunda engine underneath, for hosts that ask for it (Cockpit, migrations, their own processes). */
@@ -163,7 +171,7 @@ public final class HotlineWorkflowEngine implements AutoCloseable {
             all.add(0, new HotlineEnginePlugin(components, deployDiagrams, name -> false));
             configuration.setProcessEnginePlugins(all);
             ProcessEngine engine = configuration.buildProcessEngine();
-            return new HotlineWorkflowEngine(engine, components.workflow(engine), embedded);
+            return new HotlineWorkflowEngine(engine, components.workflow(engine), components.caseMigration(engine), embedded);
         }
     }
 }

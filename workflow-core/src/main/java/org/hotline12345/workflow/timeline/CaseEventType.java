@@ -16,6 +16,8 @@ public enum CaseEventType {
     CASE_REOPENED("CaseReopened"),
     REOPEN_LIMIT_REACHED("ReopenLimitReached"),
     TASK_COMPLETED("TaskCompleted"),
+    /** The case was moved to a newer version of a diagram. */
+    CASE_MIGRATED("CaseMigrated"),
     CASE_CLOSED("CaseClosed");
 
     private final String eventName;

@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.hotline12345.workflow.HotlineWorkflow;
 import org.hotline12345.workflow.access.AccessPolicy;
+import org.hotline12345.workflow.bpmn.CaseMigration;
 import org.hotline12345.workflow.calendar.WorkingCalendar;
 import org.hotline12345.workflow.deadline.DeadlineCalculator;
 import org.hotline12345.workflow.directory.OrganisationDirectory;
@@ -46,6 +47,11 @@ public final class HotlineComponents {
 
     public Clock clock() {
         return clock;
+    }
+
+    /** Migration of running cases to newer diagram versions on {@code engine}. */
+    public CaseMigration caseMigration(ProcessEngine engine) {
+        return new EngineCaseMigration(engine, store, clock);
     }
 
     /** The facade over {@code engine}, which must have been built with this library's plugin. */

@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.spring.boot.starter.CamundaBpmAutoConfiguration;
 import org.camunda.bpm.spring.boot.starter.configuration.CamundaDeploymentConfiguration;
 import org.hotline12345.workflow.HotlineWorkflow;
+import org.hotline12345.workflow.bpmn.CaseMigration;
 import org.hotline12345.workflow.bpmn.EngineClock;
 import org.hotline12345.workflow.bpmn.HotlineEnginePlugin;
 import org.hotline12345.workflow.bpmn.impl.HotlineComponents;
@@ -81,6 +82,12 @@ class HotlineWorkflowAutoConfiguration {
     @ConditionalOnMissingBean
     HotlineWorkflow hotlineWorkflow(HotlineComponents components, ProcessEngine processEngine) {
         return components.workflow(processEngine);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    CaseMigration hotlineCaseMigration(HotlineComponents components, ProcessEngine processEngine) {
+        return components.caseMigration(processEngine);
     }
 
     @Bean
