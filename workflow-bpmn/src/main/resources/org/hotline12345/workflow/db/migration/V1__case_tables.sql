@@ -35,7 +35,7 @@ CREATE TABLE hw_case (
     updated_at          ${timestamp}  NOT NULL,
     closed_at           ${timestamp},
     row_version         BIGINT        NOT NULL,
-    CONSTRAINT hw_case_pk PRIMARY KEY (id)
+    PRIMARY KEY (id)
 );
 CREATE UNIQUE INDEX hw_case_number_ux ON hw_case (case_number);
 CREATE UNIQUE INDEX hw_case_external_id_ux ON hw_case (external_id);
@@ -52,12 +52,12 @@ CREATE TABLE hw_case_event (
     actor_unit  VARCHAR(64),
     task_key    VARCHAR(255),
     detail      ${text},
-    CONSTRAINT hw_case_event_pk PRIMARY KEY (case_id, seq)
+    PRIMARY KEY (case_id, seq)
 );
 
 -- The daily sequence behind case numbers (RX + yyyyMMdd + sequence).
 CREATE TABLE hw_case_number_seq (
     seq_day  VARCHAR(8) NOT NULL,
     last_seq BIGINT     NOT NULL,
-    CONSTRAINT hw_case_number_seq_pk PRIMARY KEY (seq_day)
+    PRIMARY KEY (seq_day)
 );
