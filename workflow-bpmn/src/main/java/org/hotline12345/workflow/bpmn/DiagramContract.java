@@ -50,7 +50,8 @@ public final class DiagramContract {
     static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn";
     static final String CAMUNDA_DMN_NS = "http://camunda.org/schema/1.0/dmn";
     static final String PLATFORM = "Camunda Platform";
-    static final List<String> POLICY_OUTPUTS = List.of("signForLimit", "handlingLimit", "reworkLimit", "callbackLimit", "reopenLimit");
+    static final List<String> POLICY_OUTPUTS = List.of("signForLimit", "handlingLimit", "reworkLimit", "callbackLimit",
+            "yellowCardLead", "reopenLimit");
     private static final Pattern BEAN_EXPRESSION = Pattern.compile("\\$\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}");
 
     private final Predicate<String> beanExists;
@@ -250,7 +251,8 @@ public final class DiagramContract {
 
     /** Checks diagram files from the command line; exit code 1 when any breaks the contract. */
     public static void main(String[] args) throws IOException {
-        DiagramContract contract = new DiagramContract(name -> name.equals(HotlineEnginePlugin.START_CLOCK_BEAN));
+        DiagramContract contract = new DiagramContract(name -> name.equals(HotlineEnginePlugin.START_CLOCK_BEAN)
+                || name.equals(HotlineEnginePlugin.ISSUE_WARNING_BEAN));
         List<String> problems = new ArrayList<>();
         for (String arg : args) {
             Path path = Path.of(arg);

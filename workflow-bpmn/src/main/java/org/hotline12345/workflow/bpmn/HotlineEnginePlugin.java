@@ -30,6 +30,8 @@ public final class HotlineEnginePlugin extends AbstractProcessEnginePlugin {
     public static final String DEPLOYMENT_NAME = "hotline-workflow";
     /** The bean name the diagrams bind the clock delegate by. */
     public static final String START_CLOCK_BEAN = "hotlineStartClock";
+    /** The bean name the diagrams bind the warning delegate by. */
+    public static final String ISSUE_WARNING_BEAN = "hotlineIssueWarning";
     /** Where the shipped diagrams live on the class path. */
     public static final String DIAGRAM_PATH = "org/hotline12345/workflow/diagrams/";
     static final List<String> DIAGRAMS = List.of("hotline-case.bpmn", "unit-handling.bpmn", "deadline-policy.dmn");
@@ -55,10 +57,11 @@ public final class HotlineEnginePlugin extends AbstractProcessEnginePlugin {
                 ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreBPMNParseListeners());
         parseListeners.add(components.parseListener());
         configuration.setCustomPreBPMNParseListeners(parseListeners);
-        // Plain-Java engines resolve ${hotlineStartClock} from this map; under Spring the
-        // auto-configuration also exposes the delegate as a bean of that name.
+        // Plain-Java engines resolve the delegates from this map; under Spring the auto-configuration
+        // also exposes them as beans of these names.
         Map<Object, Object> beans = configuration.getBeans() == null ? new HashMap<>() : configuration.getBeans();
         beans.put(START_CLOCK_BEAN, components.startClockDelegate());
+        beans.put(ISSUE_WARNING_BEAN, components.issueWarningDelegate());
         configuration.setBeans(beans);
 
         DiagramContract contract = new DiagramContract(name -> beans.containsKey(name) || hostBeans.test(name));

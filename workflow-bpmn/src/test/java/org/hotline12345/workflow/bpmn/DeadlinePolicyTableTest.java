@@ -41,21 +41,23 @@ class DeadlinePolicyTableTest {
 
     static Stream<Arguments> rows() {
         return Stream.of(
-                Arguments.of(Category.CONSULTATION, Urgency.NORMAL, "1 working day", "3 working days", "3 working days"),
-                Arguments.of(Category.COMPLAINT, Urgency.NORMAL, "1 working day", "5 working days", "3 working days"),
-                Arguments.of(Category.REPORT, Urgency.NORMAL, "1 working day", "5 working days", "3 working days"),
-                Arguments.of(Category.HELP, Urgency.NORMAL, "1 working day", "5 working days", "3 working days"),
-                Arguments.of(Category.SUGGESTION, Urgency.NORMAL, "1 working day", "5 working days", "3 working days"),
-                Arguments.of(Category.PRAISE, Urgency.NORMAL, "1 working day", "5 working days", "3 working days"),
-                Arguments.of(Category.COMPLAINT, Urgency.URGENT, "2 hours", "24 hours", "24 hours"),
-                Arguments.of(Category.HELP, Urgency.EMERGENCY, "30 minutes", "2 hours", "2 hours"));
+                Arguments.of(Category.CONSULTATION, Urgency.NORMAL, "1 working day", "3 working days", "3 working days", "1 working day"),
+                Arguments.of(Category.COMPLAINT, Urgency.NORMAL, "1 working day", "5 working days", "3 working days", "1 working day"),
+                Arguments.of(Category.REPORT, Urgency.NORMAL, "1 working day", "5 working days", "3 working days", "1 working day"),
+                Arguments.of(Category.HELP, Urgency.NORMAL, "1 working day", "5 working days", "3 working days", "1 working day"),
+                Arguments.of(Category.SUGGESTION, Urgency.NORMAL, "1 working day", "5 working days", "3 working days", "1 working day"),
+                Arguments.of(Category.PRAISE, Urgency.NORMAL, "1 working day", "5 working days", "3 working days", "1 working day"),
+                Arguments.of(Category.COMPLAINT, Urgency.URGENT, "2 hours", "24 hours", "24 hours", "4 hours"),
+                Arguments.of(Category.HELP, Urgency.EMERGENCY, "30 minutes", "2 hours", "2 hours", "30 minutes"));
     }
 
-    @ParameterizedTest(name = "{0} {1}: sign for {2}, handle {3}, rework {4}")
+    @ParameterizedTest(name = "{0} {1}: sign for {2}, handle {3}, rework {4}, yellow card {5} ahead")
     @MethodSource("rows")
-    void limitsFollowTheDomainDefaults(Category category, Urgency urgency, String signFor, String handling, String rework) {
+    void limitsFollowTheDomainDefaults(Category category, Urgency urgency, String signFor, String handling, String rework,
+            String yellowCardLead) {
         Map<String, Object> row = row(category, urgency);
         assertThat(row).containsEntry("signForLimit", signFor)
+                .containsEntry("yellowCardLead", yellowCardLead)
                 .containsEntry("handlingLimit", handling)
                 .containsEntry("reworkLimit", rework)
                 .containsEntry("callbackLimit", "1 working day")
@@ -68,7 +70,7 @@ class DeadlinePolicyTableTest {
             for (Urgency urgency : Urgency.values()) {
                 Map<String, Object> row = row(category, urgency);
                 assertThat(row.keySet()).containsExactlyInAnyOrder("signForLimit", "handlingLimit", "reworkLimit",
-                        "callbackLimit", "reopenLimit");
+                        "callbackLimit", "yellowCardLead", "reopenLimit");
                 row.values().stream().filter(String.class::isInstance).map(String.class::cast)
                         .forEach(limit -> org.hotline12345.workflow.deadline.TimeLimit.parse(limit));
             }

@@ -32,7 +32,8 @@ class DiagramContractTest {
     private static HotlineWorkflowEngine engine;
     private static HotlineWorkflow workflow;
     private static RepositoryService repository;
-    private final DiagramContract contract = new DiagramContract(name -> name.equals(HotlineEnginePlugin.START_CLOCK_BEAN));
+    private final DiagramContract contract = new DiagramContract(name -> name.equals(HotlineEnginePlugin.START_CLOCK_BEAN)
+            || name.equals(HotlineEnginePlugin.ISSUE_WARNING_BEAN));
 
     @BeforeAll
     static void startEngine() {

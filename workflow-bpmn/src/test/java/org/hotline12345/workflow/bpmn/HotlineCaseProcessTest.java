@@ -16,12 +16,14 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import org.hotline12345.workflow.HotlineWorkflow;
 import org.hotline12345.workflow.cases.CaseId;
+import org.hotline12345.workflow.cases.CaseQuery;
 import org.hotline12345.workflow.cases.CaseStatus;
 import org.hotline12345.workflow.cases.CaseView;
 import org.hotline12345.workflow.cases.Category;
 import org.hotline12345.workflow.cases.ReplyResult;
 import org.hotline12345.workflow.cases.Satisfaction;
 import org.hotline12345.workflow.cases.Urgency;
+import org.hotline12345.workflow.cases.WarningLevel;
 import org.hotline12345.workflow.dispatch.DispatchOrder;
 import org.hotline12345.workflow.dispatch.ReturnDecision;
 import org.hotline12345.workflow.dispatch.ReturnRequest;
@@ -276,5 +278,116 @@ class HotlineCaseProcessTest {
 
         assertThat(reopened.status()).isEqualTo(CaseStatus.IN_PROGRESS);
         assertThat(reopened.reopens()).isEqualTo(3);
+    }
+
+    private static void at(String offsetDateTime) {
+        EngineClock.freezeAt(OffsetDateTime.parse(offsetDateTime).toInstant());
+    }
+
+    private static long count(CaseId id, CaseEventType type) {
+        return workflow.timeline(operator(), id).stream().filter(entry -> entry.type() == type).count();
+    }
+
+    @Test
+    void anOverdueReplyEarnsAYellowThenARedCard() {
+        CaseId id = signedByLixia();
+        assertThat(Timers.fireDue(engine)).isZero();
+
+        // Handling is due Thursday 3 December; the yellow card comes one working day before.
+        at("2026-12-02T23:59:58+08:00");
+        Timers.fireDue(engine);
+        assertThat(workflow.caseView(operator(), id).warning()).isEqualTo(WarningLevel.NONE);
+        at("2026-12-03T00:00:00+08:00");
+        Timers.fireDue(engine);
+        assertThat(workflow.caseView(operator(), id).warning()).isEqualTo(WarningLevel.YELLOW);
+        assertThat(workflow.cases(operator(), CaseQuery.all().withWarning(WarningLevel.YELLOW).withPage(0, 200)).items())
+                .extracting(CaseView::id).contains(id);
+        assertThat(workflow.timeline(operator(), id)).last().satisfies(entry -> {
+            assertThat(entry.type()).isEqualTo(CaseEventType.YELLOW_CARD_ISSUED);
+            assertThat(entry.actor()).isEqualTo("system");
+            assertThat(entry.unit()).isEqualTo(LIXIA);
+            assertThat(entry.detail()).contains("handling deadline 2026-12-03T23:59:59+08:00");
+        });
+
+        at("2026-12-04T00:00:00+08:00");
+        Timers.fireDue(engine);
+        CaseView red = workflow.caseView(operator(), id);
+        assertThat(red.warning()).isEqualTo(WarningLevel.RED);
+        assertThat(workflow.cases(operator(), CaseQuery.all().withWarning(WarningLevel.RED).withPage(0, 200)).items())
+                .extracting(CaseView::id).contains(id);
+
+        CaseView replied = workflow.reply(leadUnit(), id, new Reply(ReplyResult.RESOLVED, "Late, but done."));
+        assertThat(replied.warning()).as("the card belongs to the open step").isEqualTo(WarningLevel.NONE);
+        assertThat(count(id, CaseEventType.YELLOW_CARD_ISSUED)).isEqualTo(1);
+        assertThat(count(id, CaseEventType.RED_CARD_ISSUED)).isEqualTo(1);
+    }
+
+    @Test
+    void aReplySentBackAfterItsDeadlineIsNotCardedTwice() {
+        CaseId id = signedByLixia();
+        at("2026-12-04T00:00:00+08:00");
+        Timers.fireDue(engine);
+        workflow.reply(leadUnit(), id, new Reply(ReplyResult.EXPLAINED, "Not possible."));
+
+        workflow.review(dispatcher(), id, new ReviewDecision(false, "Explain which rule applies."));
+        Timers.fireDue(engine);
+
+        assertThat(workflow.caseView(operator(), id).warning()).as("still overdue").isEqualTo(WarningLevel.RED);
+        assertThat(count(id, CaseEventType.YELLOW_CARD_ISSUED)).isEqualTo(1);
+        assertThat(count(id, CaseEventType.RED_CARD_ISSUED)).isEqualTo(1);
+    }
+
+    @Test
+    void noCardFiresForAStepThatIsDone() {
+        CaseId id = registered();
+        workflow.dispatch(dispatcher(), id, new DispatchOrder(LIXIA, null));
+        workflow.signFor(leadUnit(), id);
+
+        at("2026-11-28T12:00:00+08:00");
+        Timers.fireDue(engine);
+
+        assertThat(workflow.caseView(operator(), id).warning()).isEqualTo(WarningLevel.NONE);
+        assertThat(count(id, CaseEventType.YELLOW_CARD_ISSUED) + count(id, CaseEventType.RED_CARD_ISSUED)).isZero();
+    }
+
+    @Test
+    void anUncalledCitizenEarnsTheHotlineOfficeARedCard() {
+        CaseId id = atCallback();
+        // Approved Thursday: callback due Friday night.
+        at("2026-11-28T00:00:00+08:00");
+        Timers.fireDue(engine);
+
+        CaseView late = workflow.caseView(operator(), id);
+        assertThat(late.warning()).isEqualTo(WarningLevel.RED);
+        assertThat(workflow.timeline(operator(), id)).last().satisfies(entry -> {
+            assertThat(entry.type()).isEqualTo(CaseEventType.RED_CARD_ISSUED);
+            assertThat(entry.unit()).as("the hotline office's own clock").isNull();
+            assertThat(entry.detail()).contains("callback deadline 2026-11-27T23:59:59+08:00");
+        });
+        assertThat(workflow.callback(operator(), id, new CallbackResult(Satisfaction.SATISFIED, true, null)).warning())
+                .isEqualTo(WarningLevel.NONE);
+    }
+
+    @Test
+    void aCaseDispatchedTheFridayBeforeTheSpringFestival() {
+        at("2026-02-13T10:00:00+08:00");
+        CaseId id = registered();
+
+        CaseView dispatched = workflow.dispatch(dispatcher(), id, new DispatchOrder(LIXIA, null));
+        // The next working day is the make-up Saturday before the holiday.
+        assertThat(dispatched.deadlines().signFor()).isEqualTo(endOfDay("2026-02-14"));
+        at("2026-02-14T09:00:00+08:00");
+        Timers.fireDue(engine);
+        assertThat(workflow.caseView(operator(), id).warning()).isEqualTo(WarningLevel.YELLOW);
+
+        CaseView signed = workflow.signFor(leadUnit(), id);
+        // Five working days after the make-up Saturday: 24, 25, 26, 27 February and the make-up Saturday 28.
+        assertThat(signed.deadlines().handling()).isEqualTo(endOfDay("2026-02-28"));
+        at("2026-02-22T12:00:00+08:00");
+        assertThat(Timers.fireDue(engine)).as("nothing falls due during the holiday").isZero();
+        at("2026-03-01T00:00:00+08:00");
+        Timers.fireDue(engine);
+        assertThat(workflow.caseView(operator(), id).warning()).isEqualTo(WarningLevel.RED);
+        assertThat(count(id, CaseEventType.YELLOW_CARD_ISSUED)).isEqualTo(2);
     }
 }

@@ -122,7 +122,8 @@ class UnitHandlingProcessTest {
 
     @Test
     void reworkStartsTheReworkClockWithoutSignForAgain() {
-        ProcessInstance instance = start("REWORK", Map.of("handlingDue", endOfDay("2026-11-20")));
+        ProcessInstance instance = start("REWORK", Map.of("handlingDue", endOfDay("2026-11-20"),
+                "handlingYellowAt", endOfDay("2026-11-19")));
 
         BpmnAwareTests.assertThat(instance).isWaitingAt("UserTask_Handle").hasPassed("ServiceTask_StartReworkClock")
                 .hasNotPassed("UserTask_SignFor");
@@ -132,7 +133,7 @@ class UnitHandlingProcessTest {
     @Test
     void aReplySentBackAtReviewKeepsItsDeadline() {
         Date due = endOfDay("2026-11-30");
-        ProcessInstance instance = start("REVISE", Map.of("handlingDue", due));
+        ProcessInstance instance = start("REVISE", Map.of("handlingDue", due, "handlingYellowAt", endOfDay("2026-11-27")));
 
         BpmnAwareTests.assertThat(instance).isWaitingAt("UserTask_Handle").hasNotPassed("ServiceTask_StartReworkClock");
         assertThat(task(instance).getDueDate()).isEqualTo(due);

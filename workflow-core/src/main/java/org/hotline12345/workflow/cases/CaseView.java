@@ -20,6 +20,7 @@ public record CaseView(
         Location location,
         UnitId leadUnit,
         CaseDeadlines deadlines,
+        WarningLevel warning,
         int returns,
         int reopens,
         ReplyResult replyResult,

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.ZonedDateTime;
 import java.util.Objects;
 import org.hotline12345.workflow.calendar.WorkingCalendar;
 
@@ -41,5 +42,22 @@ public final class DeadlineCalculator {
 
     public Deadline deadline(ClockKind clock, Instant start, TimeLimit limit) {
         return new Deadline(clock, start, limit, due(start, limit));
+    }
+
+    /**
+     * When the yellow card for {@code deadline} is due: {@code lead} before it, counted back the way limits are
+     * counted forward (working days keep the time of day). A clock that starts inside the lead time warns at once.
+     */
+    public Instant yellowCardAt(Deadline deadline, TimeLimit lead) {
+        Instant at = switch (lead.unit()) {
+            case WORKING_DAYS -> {
+                ZonedDateTime due = deadline.due().atZone(calendar.zone());
+                LocalDate day = calendar.subtractWorkingDays(due.toLocalDate(), lead.amount());
+                yield day.atTime(due.toLocalTime()).atZone(calendar.zone()).toInstant();
+            }
+            case HOURS -> deadline.due().minus(Duration.ofHours(lead.amount()));
+            case MINUTES -> deadline.due().minus(Duration.ofMinutes(lead.amount()));
+        };
+        return at.isBefore(deadline.start()) ? deadline.start() : at;
     }
 }

@@ -11,6 +11,7 @@ public record DeadlinePolicy(
         TimeLimit handling,
         TimeLimit rework,
         TimeLimit callback,
+        TimeLimit yellowCardLead,
         int reopenLimit) {
 
     public DeadlinePolicy {
@@ -18,6 +19,7 @@ public record DeadlinePolicy(
         Objects.requireNonNull(handling, "handling");
         Objects.requireNonNull(rework, "rework");
         Objects.requireNonNull(callback, "callback");
+        Objects.requireNonNull(yellowCardLead, "yellowCardLead");
         if (reopenLimit < 0) {
             throw new IllegalArgumentException("reopen limit must not be negative: " + reopenLimit);
         }

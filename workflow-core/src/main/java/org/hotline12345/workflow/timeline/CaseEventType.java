@@ -3,6 +3,10 @@ package org.hotline12345.workflow.timeline;
 /** What happened to a case. {@link #eventName()} gives the past-tense domain event name. */
 public enum CaseEventType {
     CASE_REGISTERED("CaseRegistered"),
+    /** A deadline is near (预警, yellow card). */
+    YELLOW_CARD_ISSUED("YellowCardIssued"),
+    /** A deadline has passed (red card). */
+    RED_CARD_ISSUED("RedCardIssued"),
     CASE_ANSWERED_DIRECTLY("CaseAnsweredDirectly"),
     CASE_DISPATCHED("CaseDispatched"),
     CASE_SIGNED_FOR("CaseSignedFor"),

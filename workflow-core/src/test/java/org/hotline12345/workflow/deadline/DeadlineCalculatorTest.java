@@ -70,6 +70,29 @@ class DeadlineCalculatorTest {
     }
 
     @Test
+    void theYellowCardComesOneWorkingDayBeforeTheDeadline() {
+        Deadline handling = calculator.deadline(ClockKind.HANDLING, at("2026-11-27T10:00:00+08:00"), TimeLimit.workingDays(5));
+        assertThat(handling.due()).isEqualTo(at("2026-12-04T23:59:59+08:00"));
+        assertThat(calculator.yellowCardAt(handling, TimeLimit.workingDays(1))).isEqualTo(at("2026-12-03T23:59:59+08:00"));
+
+        // Due on Monday 30 November: the working day before is Friday 27.
+        Deadline signFor = calculator.deadline(ClockKind.SIGN_FOR, at("2026-11-27T10:00:00+08:00"), TimeLimit.workingDays(1));
+        assertThat(calculator.yellowCardAt(signFor, TimeLimit.workingDays(1))).isEqualTo(at("2026-11-27T23:59:59+08:00"));
+
+        // Due after the Spring Festival: the working day before 24 February is the make-up Saturday 14 February.
+        Deadline festival = calculator.deadline(ClockKind.HANDLING, at("2026-02-13T10:00:00+08:00"), TimeLimit.workingDays(2));
+        assertThat(festival.due()).isEqualTo(at("2026-02-24T23:59:59+08:00"));
+        assertThat(calculator.yellowCardAt(festival, TimeLimit.workingDays(1))).isEqualTo(at("2026-02-14T23:59:59+08:00"));
+    }
+
+    @Test
+    void aClockThatStartsInsideTheLeadTimeWarnsAtOnce() {
+        Deadline urgent = calculator.deadline(ClockKind.SIGN_FOR, at("2026-11-27T10:00:00+08:00"), TimeLimit.hours(2));
+        assertThat(calculator.yellowCardAt(urgent, TimeLimit.hours(4))).isEqualTo(urgent.start());
+        assertThat(calculator.yellowCardAt(urgent, TimeLimit.minutes(30))).isEqualTo(at("2026-11-27T11:30:00+08:00"));
+    }
+
+    @Test
     void timeLimitsReadTheAnalystsTextForm() {
         assertThat(TimeLimit.parse("5 working days")).isEqualTo(TimeLimit.workingDays(5));
         assertThat(TimeLimit.parse(" 1 Working Day ")).isEqualTo(TimeLimit.workingDays(1));

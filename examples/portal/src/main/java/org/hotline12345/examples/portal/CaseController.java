@@ -26,6 +26,7 @@ import org.hotline12345.workflow.cases.ReplyResult;
 import org.hotline12345.workflow.cases.Satisfaction;
 import org.hotline12345.workflow.cases.UnitId;
 import org.hotline12345.workflow.cases.Urgency;
+import org.hotline12345.workflow.cases.WarningLevel;
 import org.hotline12345.workflow.dispatch.DispatchOrder;
 import org.hotline12345.workflow.dispatch.ReturnDecision;
 import org.hotline12345.workflow.dispatch.ReturnRequest;
@@ -85,10 +86,12 @@ class CaseController {
 
     @GetMapping
     PageJson list(Authentication user, @RequestParam(required = false) String unit, @RequestParam(required = false) String status,
-            @RequestParam(required = false) String number, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(required = false) String warning, @RequestParam(required = false) String number,
+            @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size) {
         Validation v = new Validation();
         CaseStatus wanted = v.enumValue("status", CaseStatus.class, status, false);
+        WarningLevel warned = v.enumValue("warning", WarningLevel.class, warning, false);
         UnitId unitId = unit(v, "unit", unit, false);
         if (page < 0) {
             v.reject("page", "must be 0 or more");
@@ -97,7 +100,7 @@ class CaseController {
             v.reject("size", "must be between 1 and " + CaseQuery.MAX_PAGE_SIZE);
         }
         v.throwIfInvalid();
-        return PageJson.of(workflow.cases(Actors.of(user), new CaseQuery(unitId, wanted, number, page, size)));
+        return PageJson.of(workflow.cases(Actors.of(user), new CaseQuery(unitId, wanted, warned, number, page, size)));
     }
 
     @PostMapping("/{id}/direct-answer")

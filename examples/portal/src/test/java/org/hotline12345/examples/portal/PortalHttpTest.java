@@ -92,6 +92,7 @@ class PortalHttpTest {
         assertThat(view.get("createdAt").asText()).endsWith("+08:00");
         assertThat(view.has("closedAt")).isFalse();
         assertThat(view.get("deadlines").has("signFor")).isFalse();
+        assertThat(view.get("warning").asText()).isEqualTo("NONE");
 
         Response again = post("operator", "/api/cases", COMPLAINT.formatted("wechat-20261126-1"));
         assertThat(again.status()).isEqualTo(200);
@@ -147,7 +148,7 @@ class PortalHttpTest {
         assertThat(types).containsExactly("CaseRegistered", "CaseDispatched", "CaseSignedFor", "CaseReplied",
                 "ReplyApproved", "CallbackRecorded", "CaseClosed");
 
-        Response listed = get("lixia-leader", "/api/cases?unit=lixia&status=CLOSED&page=0&size=50");
+        Response listed = get("lixia-leader", "/api/cases?unit=lixia&status=CLOSED&warning=NONE&page=0&size=50");
         assertThat(listed.status()).isEqualTo(200);
         assertThat(listed.body().get("items").findValuesAsText("id")).contains(id);
     }

@@ -16,6 +16,7 @@ import org.hotline12345.workflow.cases.ReplyResult;
 import org.hotline12345.workflow.cases.Satisfaction;
 import org.hotline12345.workflow.cases.UnitId;
 import org.hotline12345.workflow.cases.Urgency;
+import org.hotline12345.workflow.cases.WarningLevel;
 
 /** One row of {@code hw_case}: the queryable state of a case. */
 record CaseRow(
@@ -34,6 +35,7 @@ record CaseRow(
         Instant signForDue,
         Instant handlingDue,
         Instant callbackDue,
+        WarningLevel warning,
         int returns,
         int reopens,
         ReplyResult replyResult,
@@ -53,7 +55,7 @@ record CaseRow(
         }
         return new CaseView(id, number, externalId, status, category, urgency, channel, subject, description, shownCaller,
                 location, leadUnit, new CaseDeadlines(at(signForDue, zone), at(handlingDue, zone), at(callbackDue, zone)),
-                returns, reopens, replyResult, satisfaction, at(createdAt, zone), at(closedAt, zone), version);
+                warning, returns, reopens, replyResult, satisfaction, at(createdAt, zone), at(closedAt, zone), version);
     }
 
     static OffsetDateTime at(Instant instant, ZoneId zone) {

@@ -7,10 +7,11 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.hotline12345.workflow.bpmn.StandardTask;
 import org.hotline12345.workflow.cases.CaseId;
+import org.hotline12345.workflow.cases.WarningLevel;
 
 /**
  * Keeps the case table's status in step with the diagrams: a standard task being created sets the
- * status it stands for; the end of the case process closes the case. Attached as built-in listeners
+ * status it stands for, its completion clears its clock's warning card; the end of the case process closes the case. Attached as built-in listeners
  * by {@link HotlineParseListener}, so they run even where custom listeners are skipped.
  */
 final class CaseStateListeners {
@@ -26,6 +27,12 @@ final class CaseStateListeners {
     TaskListener taskCreated() {
         return (DelegateTask task) -> StandardTask.byTaskKey(task.getTaskDefinitionKey())
                 .ifPresent(standard -> store.updateStatus(caseId(task.getExecution()), standard.status(), clock.instant()));
+    }
+
+    /** The card of a step's clock belongs to the open step: once the step is done, the case carries none. */
+    TaskListener taskCompleted() {
+        return (DelegateTask task) -> StandardTask.byTaskKey(task.getTaskDefinitionKey())
+                .ifPresent(standard -> store.setWarning(caseId(task.getExecution()), WarningLevel.NONE, clock.instant()));
     }
 
     ExecutionListener caseEnded() {

@@ -35,6 +35,7 @@ import org.hotline12345.workflow.cases.ReplyResult;
 import org.hotline12345.workflow.cases.Satisfaction;
 import org.hotline12345.workflow.cases.UnitId;
 import org.hotline12345.workflow.cases.Urgency;
+import org.hotline12345.workflow.cases.WarningLevel;
 import org.hotline12345.workflow.deadline.ClockKind;
 import org.hotline12345.workflow.timeline.CaseEventType;
 
@@ -49,7 +50,7 @@ final class CaseStore {
 
     private static final String COLUMNS = "id, case_number, external_id, status, category, urgency, channel, subject, "
             + "description, caller_name, caller_phone, caller_anonymous, caller_confidential, address, area_code, latitude, "
-            + "longitude, lead_unit, sign_for_due, handling_due, callback_due, returns_count, reopens_count, reply_result, "
+            + "longitude, lead_unit, sign_for_due, handling_due, callback_due, warning_level, returns_count, reopens_count, reply_result, "
             + "satisfaction, resolved, process_instance_id, created_at, updated_at, closed_at, row_version";
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
 
@@ -144,7 +145,7 @@ final class CaseStore {
     }
 
     void insert(CaseRow row) {
-        String placeholders = "?,".repeat(31);
+        String placeholders = "?,".repeat(32);
         try (PreparedStatement s = connection().prepareStatement(
                 "INSERT INTO hw_case (" + COLUMNS + ") VALUES (" + placeholders.substring(0, placeholders.length() - 1) + ")")) {
             Caller caller = row.caller();
@@ -171,6 +172,7 @@ final class CaseStore {
             setInstant(s, i++, row.signForDue());
             setInstant(s, i++, row.handlingDue());
             setInstant(s, i++, row.callbackDue());
+            s.setString(i++, row.warning().name());
             s.setInt(i++, row.returns());
             s.setInt(i++, row.reopens());
             s.setString(i++, row.replyResult() == null ? null : row.replyResult().name());
@@ -195,13 +197,51 @@ final class CaseStore {
         update("UPDATE hw_case SET status = ?, updated_at = ? WHERE id = ?", status.name(), now, id.value());
     }
 
+    /** A clock started: its deadline is set and the previous clock's warning card no longer applies. */
     void setDeadline(CaseId id, ClockKind clock, Instant due, Instant now) {
         String column = switch (clock) {
             case SIGN_FOR -> "sign_for_due";
             case HANDLING, REWORK -> "handling_due";
             case CALLBACK -> "callback_due";
         };
-        update("UPDATE hw_case SET " + column + " = ?, updated_at = ? WHERE id = ?", due, now, id.value());
+        update("UPDATE hw_case SET " + column + " = ?, warning_level = ?, updated_at = ? WHERE id = ?",
+                due, WarningLevel.NONE.name(), now, id.value());
+    }
+
+    /**
+     * Records a card for a clock's deadline unless one was recorded already; returns whether this call recorded it.
+     * Called under the case's lock, so the look-up and the insert cannot interleave with another's.
+     */
+    boolean recordWarning(CaseId id, ClockKind clock, WarningLevel level, Instant due, UnitId unit, Instant now) {
+        try (PreparedStatement statement = prepare("SELECT COUNT(*) FROM hw_case_warning WHERE case_id = ? AND clock = ? "
+                + "AND level = ? AND due = ?", id.value(), clock.name(), level.name(), due);
+                ResultSet rs = statement.executeQuery()) {
+            rs.next();
+            if (rs.getLong(1) > 0) {
+                return false;
+            }
+        } catch (SQLException e) {
+            throw new CaseStoreException("reading the warnings of case " + id, e);
+        }
+        update("INSERT INTO hw_case_warning (case_id, clock, level, due, issued_at, unit) VALUES (?, ?, ?, ?, ?, ?)",
+                id.value(), clock.name(), level.name(), due, now, unit == null ? null : unit.value());
+        return true;
+    }
+
+    void setWarning(CaseId id, WarningLevel level, Instant now) {
+        update("UPDATE hw_case SET warning_level = ?, updated_at = ? WHERE id = ?", level.name(), now, id.value());
+    }
+
+    /**
+     * Takes the case for work the engine does on its own (a timer): waits for any call in progress on the case to
+     * finish instead of failing, since there is no caller to retry.
+     */
+    CaseRow lockForJob(CaseId id) {
+        int updated = update("UPDATE hw_case SET row_version = row_version + 1 WHERE id = ?", id.value());
+        if (updated != 1) {
+            throw new CaseNotFoundException("case", id.value());
+        }
+        return find(id).orElseThrow();
     }
 
     /** A new lead unit (or none, after an accepted return): its clocks have not started yet. */
@@ -229,8 +269,8 @@ final class CaseStore {
     }
 
     void close(CaseId id, Instant now) {
-        update("UPDATE hw_case SET status = ?, closed_at = ?, updated_at = ? WHERE id = ?",
-                CaseStatus.CLOSED.name(), now, now, id.value());
+        update("UPDATE hw_case SET status = ?, warning_level = ?, closed_at = ?, updated_at = ? WHERE id = ?",
+                CaseStatus.CLOSED.name(), WarningLevel.NONE.name(), now, now, id.value());
     }
 
     /** Cases matching the query; {@code visibleUnits}, when not null, limits the result to those lead units. */
@@ -244,6 +284,10 @@ final class CaseStore {
         if (query.status() != null) {
             where.append(" AND status = ?");
             parameters.add(query.status().name());
+        }
+        if (query.warning() != null) {
+            where.append(" AND warning_level = ?");
+            parameters.add(query.warning().name());
         }
         if (query.number() != null && !query.number().isBlank()) {
             where.append(" AND case_number = ?");
@@ -390,6 +434,7 @@ final class CaseStore {
                 instant(rs, "sign_for_due"),
                 instant(rs, "handling_due"),
                 instant(rs, "callback_due"),
+                WarningLevel.valueOf(rs.getString("warning_level")),
                 rs.getInt("returns_count"),
                 rs.getInt("reopens_count"),
                 replyResult == null ? null : ReplyResult.valueOf(replyResult),

@@ -29,6 +29,7 @@ final class DeadlinePolicyTable {
                     TimeLimit.parse(row.getEntry("handlingLimit")),
                     TimeLimit.parse(row.getEntry("reworkLimit")),
                     TimeLimit.parse(row.getEntry("callbackLimit")),
+                    TimeLimit.parse(row.getEntry("yellowCardLead")),
                     ((Number) row.getEntry("reopenLimit")).intValue());
         } catch (IllegalArgumentException | NullPointerException | ClassCastException e) {
             throw new ProcessEngineException("the deadline-policy row for " + category + "/" + urgency

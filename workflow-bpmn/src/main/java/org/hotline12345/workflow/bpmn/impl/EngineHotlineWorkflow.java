@@ -48,6 +48,7 @@ import org.hotline12345.workflow.cases.CaseStatus;
 import org.hotline12345.workflow.cases.CaseView;
 import org.hotline12345.workflow.cases.Page;
 import org.hotline12345.workflow.cases.UnitId;
+import org.hotline12345.workflow.cases.WarningLevel;
 import org.hotline12345.workflow.directory.OrganisationDirectory;
 import org.hotline12345.workflow.directory.Unit;
 import org.hotline12345.workflow.dispatch.DispatchOrder;
@@ -144,7 +145,7 @@ public final class EngineHotlineWorkflow implements HotlineWorkflow {
         CaseNumber number = CaseNumber.of(today, store.nextSequence(today));
         store.insert(new CaseRow(id, number, request.externalId(), CaseStatus.REGISTERED, request.category(),
                 request.urgencyOrDefault(), request.channel(), request.subject().strip(), request.description(),
-                request.caller(), request.location(), null, null, null, null, 0, 0, null, null, null, null, now, now, null, 0));
+                request.caller(), request.location(), null, null, null, null, WarningLevel.NONE, 0, 0, null, null, null, null, now, now, null, 0));
         Map<String, Object> variables = new HashMap<>();
         variables.put(ProcessVariables.CASE_ID, id.value());
         variables.put(ProcessVariables.CATEGORY, request.category().name());

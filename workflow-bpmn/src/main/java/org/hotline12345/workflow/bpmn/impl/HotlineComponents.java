@@ -22,6 +22,7 @@ public final class HotlineComponents {
     private final WorkingCalendar calendar;
     private final Clock clock;
     private final JavaDelegate startClock;
+    private final JavaDelegate issueWarning;
     private final BpmnParseListener parseListener;
 
     public HotlineComponents(WorkingCalendar calendar, OrganisationDirectory directory, Clock clock, Integer historyTimeToLiveDays) {
@@ -29,12 +30,18 @@ public final class HotlineComponents {
         this.directory = directory;
         this.clock = clock;
         this.startClock = new StartClockDelegate(new DeadlineCalculator(calendar), new DeadlinePolicyTable(), store, clock);
+        this.issueWarning = new IssueWarningDelegate(store, clock, calendar.zone());
         this.parseListener = new HotlineParseListener(new CaseStateListeners(store, clock), historyTimeToLiveDays);
     }
 
     /** The delegate the diagrams bind as {@code ${hotlineStartClock}}. */
     public JavaDelegate startClockDelegate() {
         return startClock;
+    }
+
+    /** The delegate the diagrams bind as {@code ${hotlineIssueWarning}}. */
+    public JavaDelegate issueWarningDelegate() {
+        return issueWarning;
     }
 
     public BpmnParseListener parseListener() {

@@ -17,11 +17,13 @@ import org.hotline12345.workflow.bpmn.StandardTask;
 final class HotlineParseListener extends AbstractBpmnParseListener {
 
     private final TaskListener taskCreated;
+    private final TaskListener taskCompleted;
     private final ExecutionListener caseEnded;
     private final Integer historyTimeToLiveDays;
 
     HotlineParseListener(CaseStateListeners listeners, Integer historyTimeToLiveDays) {
         this.taskCreated = listeners.taskCreated();
+        this.taskCompleted = listeners.taskCompleted();
         this.caseEnded = listeners.caseEnded();
         this.historyTimeToLiveDays = historyTimeToLiveDays;
     }
@@ -40,6 +42,7 @@ final class HotlineParseListener extends AbstractBpmnParseListener {
     public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
         if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior) {
             behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, taskCreated);
+            behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, taskCompleted);
         }
     }
 }

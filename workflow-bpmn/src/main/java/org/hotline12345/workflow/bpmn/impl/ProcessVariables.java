@@ -36,11 +36,18 @@ final class ProcessVariables {
     static final String SIGN_FOR_DUE = "signForDue";
     static final String HANDLING_DUE = "handlingDue";
     static final String CALLBACK_DUE = "callbackDue";
+    /** When each clock's yellow card falls due; the yellow-card timers read them. */
+    static final String SIGN_FOR_YELLOW_AT = "signForYellowAt";
+    static final String HANDLING_YELLOW_AT = "handlingYellowAt";
+    static final String CALLBACK_YELLOW_AT = "callbackYellowAt";
+    /** Input parameter of the warning service tasks: YELLOW or RED. */
+    static final String LEVEL = "level";
 
     /** Variables a generic task completion may not set: the API owns them. */
     static final java.util.Set<String> RESERVED = java.util.Set.of(CASE_ID, CATEGORY, URGENCY, LEAD_UNIT, DISPOSITION,
             ENTRY, UNIT_ACTION, RETURN_REQUESTED_FROM, RETURN_ACCEPTED, HANDLING_OUTCOME, REVIEW_APPROVED, SATISFACTION,
-            RESOLVED, REOPENS, REOPEN_LIMIT, CLOSE_CASE, CLOCK, SIGN_FOR_DUE, HANDLING_DUE, CALLBACK_DUE);
+            RESOLVED, REOPENS, REOPEN_LIMIT, CLOSE_CASE, CLOCK, SIGN_FOR_DUE, HANDLING_DUE, CALLBACK_DUE, SIGN_FOR_YELLOW_AT,
+            HANDLING_YELLOW_AT, CALLBACK_YELLOW_AT, LEVEL);
 
     private ProcessVariables() {
     }

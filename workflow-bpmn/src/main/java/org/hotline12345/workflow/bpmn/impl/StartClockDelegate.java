@@ -16,7 +16,8 @@ import org.hotline12345.workflow.deadline.DeadlinePolicy;
 /**
  * {@code ${hotlineStartClock}}: starts the clock named by the task's {@code clock} input parameter.
  * Reads the case's limits from the deadline-policy decision, computes the deadline over the
- * working-day calendar, and writes it where the diagram (task due dates) and the case table read it.
+ * working-day calendar, and writes it where the diagram (task due dates, the yellow- and red-card timers) and the
+ * case table read it.
  */
 final class StartClockDelegate implements JavaDelegate {
 
@@ -41,8 +42,17 @@ final class StartClockDelegate implements JavaDelegate {
         Instant now = clock.instant();
         Deadline deadline = calculator.deadline(kind, now, policy.limitFor(kind));
         execution.setVariable(dueVariable(kind), Date.from(deadline.due()));
+        execution.setVariable(yellowCardVariable(kind), Date.from(calculator.yellowCardAt(deadline, policy.yellowCardLead())));
         execution.setVariable(ProcessVariables.REOPEN_LIMIT, policy.reopenLimit());
         store.setDeadline(CaseId.of(execution.getProcessBusinessKey()), kind, deadline.due(), now);
+    }
+
+    static String yellowCardVariable(ClockKind kind) {
+        return switch (kind) {
+            case SIGN_FOR -> ProcessVariables.SIGN_FOR_YELLOW_AT;
+            case HANDLING, REWORK -> ProcessVariables.HANDLING_YELLOW_AT;
+            case CALLBACK -> ProcessVariables.CALLBACK_YELLOW_AT;
+        };
     }
 
     static String dueVariable(ClockKind kind) {

@@ -78,6 +78,11 @@ class HotlineWorkflowAutoConfiguration {
         return components.startClockDelegate();
     }
 
+    @Bean(HotlineEnginePlugin.ISSUE_WARNING_BEAN)
+    JavaDelegate hotlineIssueWarning(HotlineComponents components) {
+        return components.issueWarningDelegate();
+    }
+
     @Bean
     @ConditionalOnMissingBean
     HotlineWorkflow hotlineWorkflow(HotlineComponents components, ProcessEngine processEngine) {

@@ -25,6 +25,7 @@ CREATE TABLE hw_case (
     sign_for_due        ${timestamp},
     handling_due        ${timestamp},
     callback_due        ${timestamp},
+    warning_level       VARCHAR(8)    NOT NULL,
     returns_count       INTEGER       NOT NULL,
     reopens_count       INTEGER       NOT NULL,
     reply_result        VARCHAR(32),
@@ -40,7 +41,7 @@ CREATE TABLE hw_case (
 CREATE UNIQUE INDEX hw_case_number_ux ON hw_case (case_number);
 CREATE UNIQUE INDEX hw_case_external_id_ux ON hw_case (external_id);
 CREATE INDEX hw_case_unit_status_ix ON hw_case (lead_unit, status);
-CREATE INDEX hw_case_status_ix ON hw_case (status);
+CREATE INDEX hw_case_status_ix ON hw_case (status, warning_level);
 
 -- What happened to each case, in order: the source of the case timeline.
 CREATE TABLE hw_case_event (
@@ -53,6 +54,18 @@ CREATE TABLE hw_case_event (
     task_key    VARCHAR(255),
     detail      ${text},
     PRIMARY KEY (case_id, seq)
+);
+
+-- Every yellow and red card issued, once per clock, level and deadline: a timer that fires again for the
+-- same deadline (its task re-entered after a rejected return or a reply sent back) issues nothing new.
+CREATE TABLE hw_case_warning (
+    case_id   VARCHAR(64)  NOT NULL,
+    clock     VARCHAR(16)  NOT NULL,
+    level     VARCHAR(8)   NOT NULL,
+    due       ${timestamp} NOT NULL,
+    issued_at ${timestamp} NOT NULL,
+    unit      VARCHAR(64),
+    PRIMARY KEY (case_id, clock, level, due)
 );
 
 -- The daily sequence behind case numbers (RX + yyyyMMdd + sequence).

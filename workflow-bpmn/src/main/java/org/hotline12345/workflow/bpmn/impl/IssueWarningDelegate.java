@@ -1,0 +1,61 @@
+package org.hotline12345.workflow.bpmn.impl;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.hotline12345.workflow.cases.CaseId;
+import org.hotline12345.workflow.cases.UnitId;
+import org.hotline12345.workflow.cases.WarningLevel;
+import org.hotline12345.workflow.deadline.ClockKind;
+import org.hotline12345.workflow.timeline.CaseEventType;
+
+/**
+ * {@code ${hotlineIssueWarning}}: issues the yellow or red card named by the task's {@code level} input parameter for
+ * the clock named by {@code clock}, when its timer fires. Runs in the timer's job: the engine's job locking makes
+ * it happen once however many nodes run, and the card, the case's warning level and the timeline entry commit
+ * together with the job or not at all.
+ */
+final class IssueWarningDelegate implements JavaDelegate {
+
+    /** The actor recorded for what the workflow does by itself. */
+    static final String SYSTEM_ACTOR = "system";
+
+    private final CaseStore store;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    IssueWarningDelegate(CaseStore store, Clock clock, ZoneId zone) {
+        this.store = store;
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        ClockKind kind = ClockKind.valueOf((String) execution.getVariableLocal(ProcessVariables.CLOCK));
+        WarningLevel level = WarningLevel.valueOf((String) execution.getVariableLocal(ProcessVariables.LEVEL));
+        CaseId caseId = CaseId.of(execution.getProcessBusinessKey());
+        CaseRow row = store.lockForJob(caseId);
+        Instant due = ((Date) execution.getVariable(StartClockDelegate.dueVariable(kind))).toInstant();
+        Instant now = clock.instant();
+        UnitId unit = kind == ClockKind.CALLBACK ? null : row.leadUnit();
+        store.setWarning(caseId, row.warning().max(level), now);
+        if (!store.recordWarning(caseId, kind, level, due, unit, now)) {
+            // The task was entered again under the same deadline; its card was issued the first time.
+            return;
+        }
+        String clockName = switch (kind) {
+            case SIGN_FOR -> "sign-for";
+            case HANDLING -> "handling";
+            case REWORK -> "rework";
+            case CALLBACK -> "callback";
+        };
+        String detail = (level == WarningLevel.RED ? "overdue: the " : "due soon: the ") + clockName + " deadline "
+                + CaseRow.at(due, zone) + (unit == null ? "" : " of unit " + unit);
+        store.append(caseId, level == WarningLevel.RED ? CaseEventType.RED_CARD_ISSUED : CaseEventType.YELLOW_CARD_ISSUED,
+                now, SYSTEM_ACTOR, unit, execution.getCurrentActivityId(), detail);
+    }
+}
