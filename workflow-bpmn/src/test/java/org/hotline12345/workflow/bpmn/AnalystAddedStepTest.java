@@ -3,7 +3,6 @@ package org.hotline12345.workflow.bpmn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hotline12345.workflow.bpmn.TestCity.LIXIA;
-import static org.hotline12345.workflow.bpmn.TestCity.THURSDAY_MORNING;
 import static org.hotline12345.workflow.bpmn.TestCity.complaint;
 import static org.hotline12345.workflow.bpmn.TestCity.dispatcher;
 import static org.hotline12345.workflow.bpmn.TestCity.leadUnit;
@@ -26,9 +25,9 @@ import org.hotline12345.workflow.review.ReviewDecision;
 import org.hotline12345.workflow.tasks.TaskView;
 import org.hotline12345.workflow.timeline.CaseEventType;
 import org.hotline12345.workflow.timeline.TimelineEntry;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * An analyst adds a step the Java API has never heard of (a supervisor's check between an approved reply and the
@@ -36,50 +35,45 @@ import org.junit.jupiter.api.Test;
  */
 class AnalystAddedStepTest {
 
-    private static HotlineWorkflowEngine engine;
-    private static HotlineWorkflow workflow;
+    @RegisterExtension
+    static final CityEngine CITY = new CityEngine();
+
+    private static HotlineWorkflow workflow() {
+        return CITY.workflow();
+    }
 
     @BeforeAll
     static void deployTheEditedDiagram() {
-        EngineClock.freezeAt(THURSDAY_MORNING);
-        engine = TestCity.engine().build();
-        workflow = engine.workflow();
         BpmnModelInstance model = DiagramEdits.insertUserTask(DiagramEdits.shipped("hotline-case.bpmn"), "Flow_Approved",
                 "UserTask_SupervisorCheck", "Supervisor checks the reply");
-        engine.processEngine().getRepositoryService().createDeployment().name("analyst-edit")
+        CITY.engine().processEngine().getRepositoryService().createDeployment().name("analyst-edit")
                 .addModelInstance("hotline-case.bpmn", model).deploy();
-    }
-
-    @AfterAll
-    static void stopEngine() {
-        engine.close();
-        EngineClock.reset();
     }
 
     @Test
     void aStepAddedByAnAnalystIsCompletedThroughTheGenericTaskApi() {
-        CaseId id = workflow.intake(operator(), complaint()).caseView().id();
-        workflow.dispatch(dispatcher(), id, new DispatchOrder(LIXIA, null));
-        workflow.signFor(leadUnit(), id);
-        workflow.reply(leadUnit(), id, new Reply(ReplyResult.RESOLVED, "Fixed."));
-        workflow.review(dispatcher(), id, new ReviewDecision(true, null));
+        CaseId id = workflow().intake(operator(), complaint()).caseView().id();
+        workflow().dispatch(dispatcher(), id, new DispatchOrder(LIXIA, null));
+        workflow().signFor(leadUnit(), id);
+        workflow().reply(leadUnit(), id, new Reply(ReplyResult.RESOLVED, "Fixed."));
+        workflow().review(dispatcher(), id, new ReviewDecision(true, null));
 
-        TaskView check = workflow.openTasks(supervisor()).stream()
+        TaskView check = workflow().openTasks(supervisor()).stream()
                 .filter(task -> task.caseId().equals(id)).findFirst().orElseThrow();
         assertThat(check.taskKey()).isEqualTo("UserTask_SupervisorCheck");
         assertThat(check.step()).as("unknown to the API").isNull();
-        assertThat(workflow.caseView(operator(), id).status()).isEqualTo(CaseStatus.REPLIED);
-        assertThatThrownBy(() -> workflow.completeTask(leadUnit(), check.id(), Map.of()))
+        assertThat(workflow().caseView(operator(), id).status()).isEqualTo(CaseStatus.REPLIED);
+        assertThatThrownBy(() -> workflow().completeTask(leadUnit(), check.id(), Map.of()))
                 .isInstanceOf(NotAuthorizedException.class);
-        assertThatThrownBy(() -> workflow.completeTask(supervisor(), check.id(), Map.of("checkNote", Map.of("nested", 1))))
+        assertThatThrownBy(() -> workflow().completeTask(supervisor(), check.id(), Map.of("checkNote", Map.of("nested", 1))))
                 .isInstanceOf(InvalidCaseException.class).hasMessageContaining("variables.checkNote");
 
-        assertThat(workflow.completeTask(supervisor(), check.id(), Map.of("checkNote", "reply verified on site")).status())
+        assertThat(workflow().completeTask(supervisor(), check.id(), Map.of("checkNote", "reply verified on site")).status())
                 .isEqualTo(CaseStatus.CALLBACK);
 
-        assertThat(workflow.callback(operator(), id, new CallbackResult(Satisfaction.SATISFIED, true, null)).status())
+        assertThat(workflow().callback(operator(), id, new CallbackResult(Satisfaction.SATISFIED, true, null)).status())
                 .isEqualTo(CaseStatus.CLOSED);
-        assertThat(workflow.timeline(operator(), id)).filteredOn(e -> e.type() == CaseEventType.TASK_COMPLETED)
+        assertThat(workflow().timeline(operator(), id)).filteredOn(e -> e.type() == CaseEventType.TASK_COMPLETED)
                 .singleElement().extracting(TimelineEntry::detail).asString()
                 .contains("UserTask_SupervisorCheck").contains("reply verified on site");
     }

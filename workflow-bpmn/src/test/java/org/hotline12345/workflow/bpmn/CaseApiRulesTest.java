@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hotline12345.workflow.bpmn.TestCity.LIXIA;
 import static org.hotline12345.workflow.bpmn.TestCity.SHIZHONG;
-import static org.hotline12345.workflow.bpmn.TestCity.THURSDAY_MORNING;
 import static org.hotline12345.workflow.bpmn.TestCity.auditor;
 import static org.hotline12345.workflow.bpmn.TestCity.complaint;
 import static org.hotline12345.workflow.bpmn.TestCity.dispatcher;
@@ -46,10 +45,8 @@ import org.hotline12345.workflow.handling.Reply;
 import org.hotline12345.workflow.intake.IntakeReceipt;
 import org.hotline12345.workflow.intake.IntakeRequest;
 import org.hotline12345.workflow.tasks.TaskView;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What the API promises around the lifecycle: validation, states, access, races, idempotency, queries. */
 class CaseApiRulesTest {
@@ -86,38 +83,24 @@ class CaseApiRulesTest {
     }
 
     private static final GateClock CLOCK = new GateClock();
-    private static HotlineWorkflowEngine engine;
-    private static HotlineWorkflow workflow;
+    @RegisterExtension
+    static final CityEngine CITY = new CityEngine(builder -> builder.clock(CLOCK));
 
-    @BeforeAll
-    static void startEngine() {
-        EngineClock.freezeAt(THURSDAY_MORNING);
-        engine = TestCity.engine().clock(CLOCK).build();
-        workflow = engine.workflow();
-    }
-
-    @AfterAll
-    static void stopEngine() {
-        engine.close();
-        EngineClock.reset();
-    }
-
-    @BeforeEach
-    void thursdayMorning() {
-        EngineClock.freezeAt(THURSDAY_MORNING);
+    private static HotlineWorkflow workflow() {
+        return CITY.workflow();
     }
 
     private static long caseCount() {
-        return workflow.cases(auditor(), CaseQuery.all()).total();
+        return workflow().cases(auditor(), CaseQuery.all()).total();
     }
 
     private static long processCount() {
-        return engine.processEngine().getRuntimeService().createProcessInstanceQuery().count();
+        return CITY.engine().processEngine().getRuntimeService().createProcessInstanceQuery().count();
     }
 
     private static CaseId dispatchedToLixia() {
-        CaseId id = workflow.intake(operator(), complaint()).caseView().id();
-        workflow.dispatch(dispatcher(), id, new DispatchOrder(LIXIA, null));
+        CaseId id = workflow().intake(operator(), complaint()).caseView().id();
+        workflow().dispatch(dispatcher(), id, new DispatchOrder(LIXIA, null));
         return id;
     }
 
@@ -128,7 +111,7 @@ class CaseApiRulesTest {
         IntakeRequest bad = new IntakeRequest(null, Channel.PHONE, null, null, "", "x".repeat(5000),
                 new Caller("王五", "phone?", false, false), null);
 
-        assertThatThrownBy(() -> workflow.intake(operator(), bad))
+        assertThatThrownBy(() -> workflow().intake(operator(), bad))
                 .isInstanceOfSatisfying(InvalidCaseException.class, e -> assertThat(e.fields())
                         .extracting(FieldError::field)
                         .containsExactly("category", "subject", "description", "caller.phone"));
@@ -138,25 +121,25 @@ class CaseApiRulesTest {
 
     @Test
     void dispatchToAnUnknownUnitIsRejectedByName() {
-        CaseId id = workflow.intake(operator(), complaint()).caseView().id();
+        CaseId id = workflow().intake(operator(), complaint()).caseView().id();
 
-        assertThatThrownBy(() -> workflow.dispatch(dispatcher(), id, new DispatchOrder(UnitId.of("atlantis"), null)))
+        assertThatThrownBy(() -> workflow().dispatch(dispatcher(), id, new DispatchOrder(UnitId.of("atlantis"), null)))
                 .isInstanceOfSatisfying(InvalidCaseException.class, e -> assertThat(e.fields())
                         .containsExactly(new FieldError("leadUnit", "unknown unit 'atlantis'")));
-        assertThat(workflow.caseView(operator(), id).status()).isEqualTo(CaseStatus.REGISTERED);
+        assertThat(workflow().caseView(operator(), id).status()).isEqualTo(CaseStatus.REGISTERED);
     }
 
     @Test
     void replyBeforeSignForIsAnIllegalStateNamingTheCurrentStatus() {
         CaseId id = dispatchedToLixia();
-        CaseView before = workflow.caseView(operator(), id);
+        CaseView before = workflow().caseView(operator(), id);
 
-        assertThatThrownBy(() -> workflow.reply(leadUnit(), id, new Reply(ReplyResult.RESOLVED, "done")))
+        assertThatThrownBy(() -> workflow().reply(leadUnit(), id, new Reply(ReplyResult.RESOLVED, "done")))
                 .isInstanceOfSatisfying(IllegalCaseStateException.class, e -> {
                     assertThat(e.currentStatus()).isEqualTo(CaseStatus.DISPATCHED);
                     assertThat(e).hasMessageContaining("IN_PROGRESS").hasMessageContaining("DISPATCHED");
                 });
-        CaseView after = workflow.caseView(operator(), id);
+        CaseView after = workflow().caseView(operator(), id);
         assertThat(after.version()).as("nothing written, not even the lock").isEqualTo(before.version());
         assertThat(after.replyResult()).isNull();
     }
@@ -165,50 +148,50 @@ class CaseApiRulesTest {
     void anotherUnitMayNeitherActOnNorSeeTheCase() {
         CaseId id = dispatchedToLixia();
 
-        assertThatThrownBy(() -> workflow.signFor(otherUnit(), id)).isInstanceOf(NotAuthorizedException.class);
-        assertThatThrownBy(() -> workflow.caseView(otherUnit(), id)).isInstanceOf(NotAuthorizedException.class);
-        assertThatThrownBy(() -> workflow.cases(otherUnit(), CaseQuery.all().withUnit(LIXIA)))
+        assertThatThrownBy(() -> workflow().signFor(otherUnit(), id)).isInstanceOf(NotAuthorizedException.class);
+        assertThatThrownBy(() -> workflow().caseView(otherUnit(), id)).isInstanceOf(NotAuthorizedException.class);
+        assertThatThrownBy(() -> workflow().cases(otherUnit(), CaseQuery.all().withUnit(LIXIA)))
                 .isInstanceOf(NotAuthorizedException.class);
-        assertThat(workflow.cases(otherUnit(), CaseQuery.all()).items()).extracting(CaseView::id).doesNotContain(id);
-        assertThat(workflow.caseView(operator(), id).status()).isEqualTo(CaseStatus.DISPATCHED);
+        assertThat(workflow().cases(otherUnit(), CaseQuery.all()).items()).extracting(CaseView::id).doesNotContain(id);
+        assertThat(workflow().caseView(operator(), id).status()).isEqualTo(CaseStatus.DISPATCHED);
     }
 
     @Test
     void unitsCannotDispatchAndTheHotlineOfficeCannotSignFor() {
-        CaseId id = workflow.intake(operator(), complaint()).caseView().id();
-        assertThatThrownBy(() -> workflow.dispatch(leadUnit(), id, new DispatchOrder(LIXIA, null)))
+        CaseId id = workflow().intake(operator(), complaint()).caseView().id();
+        assertThatThrownBy(() -> workflow().dispatch(leadUnit(), id, new DispatchOrder(LIXIA, null)))
                 .isInstanceOf(NotAuthorizedException.class);
-        workflow.dispatch(dispatcher(), id, new DispatchOrder(LIXIA, null));
-        assertThatThrownBy(() -> workflow.signFor(dispatcher(), id)).isInstanceOf(NotAuthorizedException.class);
-        assertThatThrownBy(() -> workflow.intake(leadUnit(), complaint())).isInstanceOf(NotAuthorizedException.class);
+        workflow().dispatch(dispatcher(), id, new DispatchOrder(LIXIA, null));
+        assertThatThrownBy(() -> workflow().signFor(dispatcher(), id)).isInstanceOf(NotAuthorizedException.class);
+        assertThatThrownBy(() -> workflow().intake(leadUnit(), complaint())).isInstanceOf(NotAuthorizedException.class);
     }
 
     @Test
     void callerContactIsMaskedForReadersWithoutTheRight() {
         CaseId id = dispatchedToLixia();
-        assertThat(workflow.caseView(operator(), id).caller().phone()).isEqualTo("13812345678");
-        assertThat(workflow.caseView(leadUnit(), id).caller().phone()).as("the unit must call the citizen").isEqualTo("13812345678");
-        assertThat(workflow.caseView(dispatcher(), id).caller().phone()).isEqualTo("138****5678");
-        assertThat(workflow.caseView(auditor(), id).caller().name()).isEqualTo("张*");
+        assertThat(workflow().caseView(operator(), id).caller().phone()).isEqualTo("13812345678");
+        assertThat(workflow().caseView(leadUnit(), id).caller().phone()).as("the unit must call the citizen").isEqualTo("13812345678");
+        assertThat(workflow().caseView(dispatcher(), id).caller().phone()).isEqualTo("138****5678");
+        assertThat(workflow().caseView(auditor(), id).caller().name()).isEqualTo("张*");
 
         IntakeRequest whistleBlower = new IntakeRequest(null, Channel.PHONE, Category.REPORT, null, "Illegal dumping", null,
                 new Caller("李四", "13900001111", false, true), null);
-        CaseId confidential = workflow.intake(operator(), whistleBlower).caseView().id();
-        workflow.dispatch(dispatcher(), confidential, new DispatchOrder(LIXIA, null));
-        assertThat(workflow.caseView(leadUnit(), confidential).caller().phone()).isEqualTo("139****1111");
+        CaseId confidential = workflow().intake(operator(), whistleBlower).caseView().id();
+        workflow().dispatch(dispatcher(), confidential, new DispatchOrder(LIXIA, null));
+        assertThat(workflow().caseView(leadUnit(), confidential).caller().phone()).isEqualTo("139****1111");
     }
 
     @Test
     void aDeadlineInAYearWithoutCalendarDataIsRefusedAndNothingIsWritten() {
         EngineClock.freezeAt(java.time.OffsetDateTime.parse("2026-12-29T10:00:00+08:00").toInstant());
         CaseId id = dispatchedToLixia();
-        CaseView before = workflow.caseView(operator(), id);
+        CaseView before = workflow().caseView(operator(), id);
 
         // Five working days from 29 December reach into 2027, whose holidays are not published yet.
-        assertThatThrownBy(() -> workflow.signFor(leadUnit(), id))
+        assertThatThrownBy(() -> workflow().signFor(leadUnit(), id))
                 .isInstanceOf(org.hotline12345.workflow.calendar.MissingCalendarYearException.class)
                 .hasMessageContaining("2027");
-        CaseView after = workflow.caseView(operator(), id);
+        CaseView after = workflow().caseView(operator(), id);
         assertThat(after.status()).isEqualTo(CaseStatus.DISPATCHED);
         assertThat(after.version()).isEqualTo(before.version());
         assertThat(after.deadlines().handling()).isNull();
@@ -216,9 +199,9 @@ class CaseApiRulesTest {
 
     @Test
     void unknownCasesAndTasksAreNotFound() {
-        assertThatThrownBy(() -> workflow.signFor(leadUnit(), CaseId.of("no-such-case"))).isInstanceOf(CaseNotFoundException.class);
-        assertThatThrownBy(() -> workflow.caseView(operator(), CaseId.of("no-such-case"))).isInstanceOf(CaseNotFoundException.class);
-        assertThatThrownBy(() -> workflow.completeTask(operator(), "no-such-task", Map.of())).isInstanceOf(CaseNotFoundException.class);
+        assertThatThrownBy(() -> workflow().signFor(leadUnit(), CaseId.of("no-such-case"))).isInstanceOf(CaseNotFoundException.class);
+        assertThatThrownBy(() -> workflow().caseView(operator(), CaseId.of("no-such-case"))).isInstanceOf(CaseNotFoundException.class);
+        assertThatThrownBy(() -> workflow().completeTask(operator(), "no-such-task", Map.of())).isInstanceOf(CaseNotFoundException.class);
     }
 
     @Test
@@ -229,10 +212,10 @@ class CaseApiRulesTest {
             CountDownLatch release = new CountDownLatch(1);
             CLOCK.gate.set(release);
             // The first holds the case (it is inside the engine, starting the handling clock) ...
-            Future<CaseView> first = pool.submit(() -> workflow.signFor(leadUnit(), id));
+            Future<CaseView> first = pool.submit(() -> workflow().signFor(leadUnit(), id));
             assertThat(CLOCK.reached.await(10, TimeUnit.SECONDS)).isTrue();
             // ... while the second arrives and waits for the case row.
-            Future<CaseView> second = pool.submit(() -> workflow.signFor(TestCity.leadUnit(), id));
+            Future<CaseView> second = pool.submit(() -> workflow().signFor(TestCity.leadUnit(), id));
             Thread.sleep(500);
             release.countDown();
 
@@ -248,33 +231,33 @@ class CaseApiRulesTest {
         } finally {
             pool.shutdownNow();
         }
-        CaseView after = workflow.caseView(operator(), id);
+        CaseView after = workflow().caseView(operator(), id);
         assertThat(after.status()).isEqualTo(CaseStatus.IN_PROGRESS);
-        assertThat(workflow.timeline(operator(), id)).filteredOn(e -> e.type().name().equals("CASE_SIGNED_FOR")).hasSize(1);
-        assertThat(engine.processEngine().getTaskService().createTaskQuery().processInstanceBusinessKey(id.value()).count())
+        assertThat(workflow().timeline(operator(), id)).filteredOn(e -> e.type().name().equals("CASE_SIGNED_FOR")).hasSize(1);
+        assertThat(CITY.engine().processEngine().getTaskService().createTaskQuery().processInstanceBusinessKey(id.value()).count())
                 .isEqualTo(1);
     }
 
     @Test
     void intakeWithAKnownExternalIdReturnsTheSameCase() {
-        IntakeReceipt first = workflow.intake(operator(), complaint("web-form-4711"));
-        IntakeReceipt again = workflow.intake(operator(), complaint("web-form-4711"));
+        IntakeReceipt first = workflow().intake(operator(), complaint("web-form-4711"));
+        IntakeReceipt again = workflow().intake(operator(), complaint("web-form-4711"));
 
         assertThat(first.created()).isTrue();
         assertThat(again.created()).isFalse();
         assertThat(again.caseView().id()).isEqualTo(first.caseView().id());
-        assertThat(workflow.cases(auditor(), CaseQuery.all().withNumber(first.caseView().number().value())).total()).isEqualTo(1);
+        assertThat(workflow().cases(auditor(), CaseQuery.all().withNumber(first.caseView().number().value())).total()).isEqualTo(1);
     }
 
     @Test
     void caseNumbersFollowTheDayAndIncrease() {
-        CaseView a = workflow.intake(operator(), complaint()).caseView();
-        CaseView b = workflow.intake(operator(), complaint()).caseView();
+        CaseView a = workflow().intake(operator(), complaint()).caseView();
+        CaseView b = workflow().intake(operator(), complaint()).caseView();
         assertThat(a.number().value()).startsWith("RX20261126");
         assertThat(b.number()).isGreaterThan(a.number());
 
         EngineClock.freezeAt(Instant.parse("2026-11-26T16:30:00Z"));
-        assertThat(workflow.intake(operator(), complaint()).caseView().number().value())
+        assertThat(workflow().intake(operator(), complaint()).caseView().number().value())
                 .as("00:30 in Jinan is already the 27th").isEqualTo("RX2026112700001");
     }
 
@@ -282,11 +265,11 @@ class CaseApiRulesTest {
     void casesAreQueriedByUnitStatusAndPage() {
         CaseId a = dispatchedToLixia();
         CaseId b = dispatchedToLixia();
-        workflow.signFor(leadUnit(), b);
+        workflow().signFor(leadUnit(), b);
 
-        var dispatched = workflow.cases(dispatcher(), CaseQuery.all().withUnit(LIXIA).withStatus(CaseStatus.DISPATCHED).withPage(0, 200));
+        var dispatched = workflow().cases(dispatcher(), CaseQuery.all().withUnit(LIXIA).withStatus(CaseStatus.DISPATCHED).withPage(0, 200));
         assertThat(dispatched.items()).extracting(CaseView::id).contains(a).doesNotContain(b);
-        var firstPage = workflow.cases(leadUnit(), CaseQuery.all().withPage(0, 1));
+        var firstPage = workflow().cases(leadUnit(), CaseQuery.all().withPage(0, 1));
         assertThat(firstPage.items()).hasSize(1);
         assertThat(firstPage.total()).isGreaterThanOrEqualTo(2);
         assertThat(firstPage.items()).allSatisfy(c -> assertThat(c.leadUnit()).isEqualTo(LIXIA));
@@ -296,29 +279,29 @@ class CaseApiRulesTest {
     void worklistsShowEachSideItsOwnTasks() {
         CaseId id = dispatchedToLixia();
 
-        assertThat(workflow.openTasks(leadUnit())).filteredOn(t -> t.caseId().equals(id))
+        assertThat(workflow().openTasks(leadUnit())).filteredOn(t -> t.caseId().equals(id))
                 .singleElement().satisfies(task -> {
                     assertThat(task.step()).isEqualTo(Step.SIGN_FOR);
                     assertThat(task.taskKey()).isEqualTo("UserTask_SignFor");
-                    assertThat(task.due()).isEqualTo(workflow.caseView(operator(), id).deadlines().signFor());
+                    assertThat(task.due()).isEqualTo(workflow().caseView(operator(), id).deadlines().signFor());
                 });
-        assertThat(workflow.openTasks(otherUnit())).extracting(TaskView::caseId).doesNotContain(id);
-        assertThat(workflow.openTasks(dispatcher())).extracting(TaskView::caseId).doesNotContain(id);
-        assertThat(workflow.openTasks(TestCity.auditor())).isEmpty();
+        assertThat(workflow().openTasks(otherUnit())).extracting(TaskView::caseId).doesNotContain(id);
+        assertThat(workflow().openTasks(dispatcher())).extracting(TaskView::caseId).doesNotContain(id);
+        assertThat(workflow().openTasks(TestCity.auditor())).isEmpty();
     }
 
     @Test
     void standardStepsCannotBeCompletedThroughTheGenericTaskApi() {
         CaseId id = dispatchedToLixia();
-        TaskView signFor = workflow.openTasks(leadUnit()).stream().filter(t -> t.caseId().equals(id)).findFirst().orElseThrow();
+        TaskView signFor = workflow().openTasks(leadUnit()).stream().filter(t -> t.caseId().equals(id)).findFirst().orElseThrow();
 
-        assertThatThrownBy(() -> workflow.completeTask(leadUnit(), signFor.id(), Map.of()))
+        assertThatThrownBy(() -> workflow().completeTask(leadUnit(), signFor.id(), Map.of()))
                 .isInstanceOf(IllegalCaseStateException.class)
                 .hasMessageContaining("sign for operation");
-        assertThatThrownBy(() -> workflow.completeTask(leadUnit(), signFor.id(), Map.of("leadUnit", "shizhong")))
+        assertThatThrownBy(() -> workflow().completeTask(leadUnit(), signFor.id(), Map.of("leadUnit", "shizhong")))
                 .isInstanceOfSatisfying(InvalidCaseException.class, e -> assertThat(e.fields())
                         .extracting(FieldError::field).containsExactly("variables.leadUnit"));
-        assertThat(workflow.caseView(operator(), id).leadUnit()).isEqualTo(LIXIA);
+        assertThat(workflow().caseView(operator(), id).leadUnit()).isEqualTo(LIXIA);
         assertThat(SHIZHONG).isNotEqualTo(LIXIA);
     }
 }

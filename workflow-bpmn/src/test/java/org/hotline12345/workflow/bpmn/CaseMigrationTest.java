@@ -3,7 +3,6 @@ package org.hotline12345.workflow.bpmn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hotline12345.workflow.bpmn.TestCity.LIXIA;
-import static org.hotline12345.workflow.bpmn.TestCity.THURSDAY_MORNING;
 import static org.hotline12345.workflow.bpmn.TestCity.complaint;
 import static org.hotline12345.workflow.bpmn.TestCity.dispatcher;
 import static org.hotline12345.workflow.bpmn.TestCity.leadUnit;
@@ -27,9 +26,8 @@ import org.hotline12345.workflow.review.ReviewDecision;
 import org.hotline12345.workflow.tasks.TaskView;
 import org.hotline12345.workflow.timeline.CaseEventType;
 import org.hotline12345.workflow.timeline.TimelineEntry;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * An analyst adds a second review between the reply and the callback. Running cases stay on their version until a
@@ -37,24 +35,15 @@ import org.junit.jupiter.api.Test;
  */
 class CaseMigrationTest {
 
-    private static HotlineWorkflowEngine engine;
-    private static HotlineWorkflow workflow;
+    @RegisterExtension
+    static final CityEngine CITY = new CityEngine();
 
-    @BeforeAll
-    static void startEngine() {
-        EngineClock.freezeAt(THURSDAY_MORNING);
-        engine = TestCity.engine().build();
-        workflow = engine.workflow();
-    }
-
-    @AfterAll
-    static void stopEngine() {
-        engine.close();
-        EngineClock.reset();
+    private static HotlineWorkflow workflow() {
+        return CITY.workflow();
     }
 
     private static ProcessEngine camunda() {
-        return engine.processEngine();
+        return CITY.engine().processEngine();
     }
 
     private static int versionOf(CaseId id) {
@@ -65,17 +54,17 @@ class CaseMigrationTest {
     }
 
     private static CaseId caseAt(CaseStatus status) {
-        CaseId id = workflow.intake(operator(), complaint()).caseView().id();
-        workflow.dispatch(dispatcher(), id, new DispatchOrder(LIXIA, null));
+        CaseId id = workflow().intake(operator(), complaint()).caseView().id();
+        workflow().dispatch(dispatcher(), id, new DispatchOrder(LIXIA, null));
         if (status == CaseStatus.DISPATCHED) {
             return id;
         }
-        workflow.signFor(leadUnit(), id);
-        workflow.reply(leadUnit(), id, new Reply(ReplyResult.RESOLVED, "Done."));
+        workflow().signFor(leadUnit(), id);
+        workflow().reply(leadUnit(), id, new Reply(ReplyResult.RESOLVED, "Done."));
         if (status == CaseStatus.REPLIED) {
             return id;
         }
-        workflow.review(dispatcher(), id, new ReviewDecision(true, null));
+        workflow().review(dispatcher(), id, new ReviewDecision(true, null));
         return id;
     }
 
@@ -84,7 +73,7 @@ class CaseMigrationTest {
     }
 
     private static TaskView secondReviewOf(CaseId id) {
-        return workflow.openTasks(supervisor()).stream().filter(task -> task.caseId().equals(id)).findFirst().orElseThrow();
+        return workflow().openTasks(supervisor()).stream().filter(task -> task.caseId().equals(id)).findFirst().orElseThrow();
     }
 
     @Test
@@ -95,49 +84,49 @@ class CaseMigrationTest {
         deploy(DiagramEdits.insertUserTask(DiagramEdits.shipped("hotline-case.bpmn"), "Flow_Approved",
                 "UserTask_SecondReview", "Second review by a supervisor"));
 
-        CaseId newCase = workflow.intake(operator(), complaint()).caseView().id();
+        CaseId newCase = workflow().intake(operator(), complaint()).caseView().id();
         assertThat(versionOf(newCase)).as("new cases start on the new version").isEqualTo(2);
         assertThat(versionOf(replied)).as("running cases stay on theirs").isEqualTo(1);
 
-        var preview = engine.caseMigration().preview(StandardTask.CASE_PROCESS);
+        var preview = CITY.engine().caseMigration().preview(StandardTask.CASE_PROCESS);
         assertThat(preview.safe()).isTrue();
         assertThat(preview.targetVersion()).isEqualTo(2);
         assertThat(preview.runningOnOlderVersions()).isEqualTo(3);
-        assertThatThrownBy(() -> engine.caseMigration().migrateToLatest(dispatcher(), StandardTask.CASE_PROCESS))
+        assertThatThrownBy(() -> CITY.engine().caseMigration().migrateToLatest(dispatcher(), StandardTask.CASE_PROCESS))
                 .isInstanceOf(NotAuthorizedException.class);
 
-        var result = engine.caseMigration().migrateToLatest(supervisor(), StandardTask.CASE_PROCESS);
+        var result = CITY.engine().caseMigration().migrateToLatest(supervisor(), StandardTask.CASE_PROCESS);
 
         assertThat(result.migratedInstances()).isEqualTo(3);
         for (CaseId id : new CaseId[] {dispatched, replied, atCallback}) {
             assertThat(versionOf(id)).isEqualTo(2);
-            assertThat(workflow.timeline(operator(), id)).last().satisfies(entry -> {
+            assertThat(workflow().timeline(operator(), id)).last().satisfies(entry -> {
                 assertThat(entry.type()).isEqualTo(CaseEventType.CASE_MIGRATED);
                 assertThat(entry.actor()).isEqualTo("supervisor");
                 assertThat(entry.detail()).contains("version 1 to version 2");
             });
         }
         // The replied case now passes the new step after its review; the one at callback carries on.
-        workflow.review(dispatcher(), replied, new ReviewDecision(true, null));
+        workflow().review(dispatcher(), replied, new ReviewDecision(true, null));
         assertThat(secondReviewOf(replied).taskKey()).isEqualTo("UserTask_SecondReview");
-        assertThat(workflow.completeTask(supervisor(), secondReviewOf(replied).id(), Map.of()).status()).isEqualTo(CaseStatus.CALLBACK);
-        assertThat(workflow.callback(operator(), atCallback, new CallbackResult(Satisfaction.SATISFIED, true, null)).status())
+        assertThat(workflow().completeTask(supervisor(), secondReviewOf(replied).id(), Map.of()).status()).isEqualTo(CaseStatus.CALLBACK);
+        assertThat(workflow().callback(operator(), atCallback, new CallbackResult(Satisfaction.SATISFIED, true, null)).status())
                 .isEqualTo(CaseStatus.CLOSED);
-        workflow.signFor(leadUnit(), dispatched);
-        assertThat(workflow.caseView(operator(), dispatched).status()).isEqualTo(CaseStatus.IN_PROGRESS);
+        workflow().signFor(leadUnit(), dispatched);
+        assertThat(workflow().caseView(operator(), dispatched).status()).isEqualTo(CaseStatus.IN_PROGRESS);
 
         // A later version without the second review cannot take a case that waits there.
         CaseId waiting = caseAt(CaseStatus.REPLIED);
-        workflow.review(dispatcher(), waiting, new ReviewDecision(true, null));
+        workflow().review(dispatcher(), waiting, new ReviewDecision(true, null));
         deploy(DiagramEdits.shipped("hotline-case.bpmn"));
-        assertThat(engine.caseMigration().preview(StandardTask.CASE_PROCESS).safe()).isFalse();
+        assertThat(CITY.engine().caseMigration().preview(StandardTask.CASE_PROCESS).safe()).isFalse();
 
-        assertThatThrownBy(() -> engine.caseMigration().migrateToLatest(supervisor(), StandardTask.CASE_PROCESS))
+        assertThatThrownBy(() -> CITY.engine().caseMigration().migrateToLatest(supervisor(), StandardTask.CASE_PROCESS))
                 .isInstanceOfSatisfying(UnsafeMigrationException.class, e -> assertThat(e.problems()).singleElement().asString()
-                        .contains(workflow.caseView(operator(), waiting).number().value())
+                        .contains(workflow().caseView(operator(), waiting).number().value())
                         .contains("UserTask_SecondReview").contains("version 3 does not have"));
         assertThat(versionOf(waiting)).as("nothing moved").isEqualTo(2);
         assertThat(versionOf(newCase)).isEqualTo(2);
-        assertThat(workflow.timeline(operator(), newCase)).extracting(TimelineEntry::type).doesNotContain(CaseEventType.CASE_MIGRATED);
+        assertThat(workflow().timeline(operator(), newCase)).extracting(TimelineEntry::type).doesNotContain(CaseEventType.CASE_MIGRATED);
     }
 }

@@ -1,9 +1,7 @@
 package org.hotline12345.workflow.bpmn;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hotline12345.workflow.bpmn.TestCity.LIXIA;
-import static org.hotline12345.workflow.bpmn.TestCity.THURSDAY_MORNING;
 import static org.hotline12345.workflow.bpmn.TestCity.complaint;
 import static org.hotline12345.workflow.bpmn.TestCity.dispatcher;
 import static org.hotline12345.workflow.bpmn.TestCity.leadUnit;
@@ -14,14 +12,12 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.camunda.bpm.engine.RepositoryService;
 import org.hotline12345.workflow.HotlineWorkflow;
 import org.hotline12345.workflow.cases.CaseId;
 import org.hotline12345.workflow.cases.CaseStatus;
 import org.hotline12345.workflow.dispatch.DispatchOrder;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Deliberately broken copies of the shipped diagrams are refused at deployment with every problem named, and the
@@ -29,25 +25,14 @@ import org.junit.jupiter.api.Test;
  */
 class DiagramContractTest {
 
-    private static HotlineWorkflowEngine engine;
-    private static HotlineWorkflow workflow;
-    private static RepositoryService repository;
+    @RegisterExtension
+    static final CityEngine CITY = new CityEngine();
+
+    private static HotlineWorkflow workflow() {
+        return CITY.workflow();
+    }
     private final DiagramContract contract = new DiagramContract(name -> name.equals(HotlineEnginePlugin.START_CLOCK_BEAN)
             || name.equals(HotlineEnginePlugin.ISSUE_WARNING_BEAN));
-
-    @BeforeAll
-    static void startEngine() {
-        EngineClock.freezeAt(THURSDAY_MORNING);
-        engine = TestCity.engine().build();
-        workflow = engine.workflow();
-        repository = engine.processEngine().getRepositoryService();
-    }
-
-    @AfterAll
-    static void stopEngine() {
-        engine.close();
-        EngineClock.reset();
-    }
 
     private static String shipped(String file) {
         try (InputStream in = DiagramContractTest.class.getClassLoader().getResourceAsStream(HotlineEnginePlugin.DIAGRAM_PATH + file)) {
@@ -67,7 +52,7 @@ class DiagramContractTest {
 
     private static Throwable catchDeploy(String file, String content) {
         try {
-            repository.createDeployment().name("analyst-edit").addString(file, content).deploy();
+            CITY.engine().processEngine().getRepositoryService().createDeployment().name("analyst-edit").addString(file, content).deploy();
             return null;
         } catch (RuntimeException e) {
             return e;
@@ -76,7 +61,7 @@ class DiagramContractTest {
 
     private static int latestVersion(String file) {
         String key = file.startsWith("unit") ? StandardTask.UNIT_PROCESS : StandardTask.CASE_PROCESS;
-        return repository.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion().singleResult().getVersion();
+        return CITY.engine().processEngine().getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(key).latestVersion().singleResult().getVersion();
     }
 
     @Test
@@ -88,14 +73,14 @@ class DiagramContractTest {
 
     @Test
     void aRenamedUserTaskIsRefusedAndRunningCasesCarryOn() {
-        CaseId running = workflow.intake(operator(), complaint()).caseView().id();
-        workflow.dispatch(dispatcher(), running, new DispatchOrder(LIXIA, null));
+        CaseId running = workflow().intake(operator(), complaint()).caseView().id();
+        workflow().dispatch(dispatcher(), running, new DispatchOrder(LIXIA, null));
 
         List<String> problems = refusedProblems("unit-handling.bpmn", shipped("unit-handling.bpmn").replace("UserTask_SignFor", "UserTask_Sign"));
 
         assertThat(problems).singleElement().asString()
                 .contains("unit-handling.bpmn").contains("UserTask_SignFor").contains("sign for");
-        assertThat(workflow.signFor(leadUnit(), running).status()).isEqualTo(CaseStatus.IN_PROGRESS);
+        assertThat(workflow().signFor(leadUnit(), running).status()).isEqualTo(CaseStatus.IN_PROGRESS);
     }
 
     @Test

@@ -3,7 +3,6 @@ package org.hotline12345.workflow.bpmn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hotline12345.workflow.bpmn.TestCity.LIXIA;
 import static org.hotline12345.workflow.bpmn.TestCity.SHIZHONG;
-import static org.hotline12345.workflow.bpmn.TestCity.THURSDAY_MORNING;
 import static org.hotline12345.workflow.bpmn.TestCity.complaint;
 import static org.hotline12345.workflow.bpmn.TestCity.dispatcher;
 import static org.hotline12345.workflow.bpmn.TestCity.leadUnit;
@@ -34,33 +33,17 @@ import org.hotline12345.workflow.review.ReopenLimitDecision;
 import org.hotline12345.workflow.review.ReviewDecision;
 import org.hotline12345.workflow.timeline.CaseEventType;
 import org.hotline12345.workflow.timeline.TimelineEntry;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The paths through hotline-case.bpmn (with unit-handling.bpmn as its call activity), driven through the API. */
 class HotlineCaseProcessTest {
 
-    private static HotlineWorkflowEngine engine;
-    private static HotlineWorkflow workflow;
+    @RegisterExtension
+    static final CityEngine CITY = new CityEngine();
 
-    @BeforeAll
-    static void startEngine() {
-        EngineClock.freezeAt(THURSDAY_MORNING);
-        engine = TestCity.engine().build();
-        workflow = engine.workflow();
-    }
-
-    @AfterAll
-    static void stopEngine() {
-        engine.close();
-        EngineClock.reset();
-    }
-
-    @BeforeEach
-    void thursdayMorning() {
-        EngineClock.freezeAt(THURSDAY_MORNING);
+    private static HotlineWorkflow workflow() {
+        return CITY.workflow();
     }
 
     private static void later(Duration duration) {
@@ -72,33 +55,33 @@ class HotlineCaseProcessTest {
     }
 
     private static CaseId registered() {
-        return workflow.intake(operator(), complaint()).caseView().id();
+        return workflow().intake(operator(), complaint()).caseView().id();
     }
 
     private static CaseId signedByLixia() {
         CaseId id = registered();
-        workflow.dispatch(dispatcher(), id, new DispatchOrder(LIXIA, null));
-        workflow.signFor(leadUnit(), id);
+        workflow().dispatch(dispatcher(), id, new DispatchOrder(LIXIA, null));
+        workflow().signFor(leadUnit(), id);
         return id;
     }
 
     private static CaseId atCallback() {
         CaseId id = signedByLixia();
-        workflow.reply(leadUnit(), id, new Reply(ReplyResult.RESOLVED, "Work hours limited to 7:00-22:00."));
-        workflow.review(dispatcher(), id, new ReviewDecision(true, null));
+        workflow().reply(leadUnit(), id, new Reply(ReplyResult.RESOLVED, "Work hours limited to 7:00-22:00."));
+        workflow().review(dispatcher(), id, new ReviewDecision(true, null));
         return id;
     }
 
     private static List<CaseEventType> events(CaseId id) {
-        return workflow.timeline(operator(), id).stream().map(TimelineEntry::type).toList();
+        return workflow().timeline(operator(), id).stream().map(TimelineEntry::type).toList();
     }
 
     @Test
     void directAnswerClosesTheCase() {
-        CaseView taken = workflow.intake(operator(), request(Category.CONSULTATION, Urgency.NORMAL)).caseView();
+        CaseView taken = workflow().intake(operator(), request(Category.CONSULTATION, Urgency.NORMAL)).caseView();
         assertThat(taken.status()).isEqualTo(CaseStatus.REGISTERED);
 
-        CaseView closed = workflow.answerDirectly(operator(), taken.id(), new DirectAnswer("Office hours are 9:00-17:00."));
+        CaseView closed = workflow().answerDirectly(operator(), taken.id(), new DirectAnswer("Office hours are 9:00-17:00."));
 
         assertThat(closed.status()).isEqualTo(CaseStatus.CLOSED);
         assertThat(closed.closedAt()).isNotNull();
@@ -111,7 +94,7 @@ class HotlineCaseProcessTest {
     void dispatchSignReplyApproveSatisfiedClosesTheCase() {
         CaseId id = registered();
 
-        CaseView dispatched = workflow.dispatch(dispatcher(), id, new DispatchOrder(LIXIA, "please check the permit"));
+        CaseView dispatched = workflow().dispatch(dispatcher(), id, new DispatchOrder(LIXIA, "please check the permit"));
         assertThat(dispatched.status()).isEqualTo(CaseStatus.DISPATCHED);
         assertThat(dispatched.leadUnit()).isEqualTo(LIXIA);
         // Thursday: sign for within 1 working day, by Friday night.
@@ -119,43 +102,43 @@ class HotlineCaseProcessTest {
         assertThat(dispatched.deadlines().handling()).isNull();
 
         later(Duration.ofDays(1));
-        CaseView signed = workflow.signFor(leadUnit(), id);
+        CaseView signed = workflow().signFor(leadUnit(), id);
         assertThat(signed.status()).isEqualTo(CaseStatus.IN_PROGRESS);
         // Signed Friday: a complaint has 5 working days, Mon 30 Nov to Fri 4 Dec.
         assertThat(signed.deadlines().handling()).isEqualTo(endOfDay("2026-12-04"));
 
-        CaseView replied = workflow.reply(leadUnit(), id, new Reply(ReplyResult.RESOLVED, "Night work stopped; site fined."));
+        CaseView replied = workflow().reply(leadUnit(), id, new Reply(ReplyResult.RESOLVED, "Night work stopped; site fined."));
         assertThat(replied.status()).isEqualTo(CaseStatus.REPLIED);
         assertThat(replied.replyResult()).isEqualTo(ReplyResult.RESOLVED);
 
-        CaseView approved = workflow.review(dispatcher(), id, new ReviewDecision(true, null));
+        CaseView approved = workflow().review(dispatcher(), id, new ReviewDecision(true, null));
         assertThat(approved.status()).isEqualTo(CaseStatus.CALLBACK);
         // Approved Friday: call back within 1 working day, by Monday night.
         assertThat(approved.deadlines().callback()).isEqualTo(endOfDay("2026-11-30"));
 
-        CaseView closed = workflow.callback(operator(), id, new CallbackResult(Satisfaction.SATISFIED, true, "thanks"));
+        CaseView closed = workflow().callback(operator(), id, new CallbackResult(Satisfaction.SATISFIED, true, "thanks"));
         assertThat(closed.status()).isEqualTo(CaseStatus.CLOSED);
         assertThat(closed.satisfaction()).isEqualTo(Satisfaction.SATISFIED);
         assertThat(closed.reopens()).isZero();
         assertThat(events(id)).containsExactly(CaseEventType.CASE_REGISTERED, CaseEventType.CASE_DISPATCHED,
                 CaseEventType.CASE_SIGNED_FOR, CaseEventType.CASE_REPLIED, CaseEventType.REPLY_APPROVED,
                 CaseEventType.CALLBACK_RECORDED, CaseEventType.CASE_CLOSED);
-        assertThat(workflow.timeline(operator(), id)).allSatisfy(entry -> assertThat(entry.actor()).isNotBlank())
+        assertThat(workflow().timeline(operator(), id)).allSatisfy(entry -> assertThat(entry.actor()).isNotBlank())
                 .extracting(TimelineEntry::sequence).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L);
     }
 
     @Test
     void reviewSendsTheReplyBackUnderTheSameDeadline() {
         CaseId id = signedByLixia();
-        OffsetDateTime handlingDue = workflow.caseView(operator(), id).deadlines().handling();
-        workflow.reply(leadUnit(), id, new Reply(ReplyResult.EXPLAINED, "Not our matter."));
+        OffsetDateTime handlingDue = workflow().caseView(operator(), id).deadlines().handling();
+        workflow().reply(leadUnit(), id, new Reply(ReplyResult.EXPLAINED, "Not our matter."));
 
-        CaseView sentBack = workflow.review(dispatcher(), id, new ReviewDecision(false, "Say which law applies."));
+        CaseView sentBack = workflow().review(dispatcher(), id, new ReviewDecision(false, "Say which law applies."));
 
         assertThat(sentBack.status()).isEqualTo(CaseStatus.IN_PROGRESS);
         assertThat(sentBack.leadUnit()).isEqualTo(LIXIA);
         assertThat(sentBack.deadlines().handling()).isEqualTo(handlingDue);
-        CaseView repliedAgain = workflow.reply(leadUnit(), id, new Reply(ReplyResult.EXPLAINED, "Article 12 applies."));
+        CaseView repliedAgain = workflow().reply(leadUnit(), id, new Reply(ReplyResult.EXPLAINED, "Article 12 applies."));
         assertThat(repliedAgain.status()).isEqualTo(CaseStatus.REPLIED);
         assertThat(events(id)).contains(CaseEventType.REPLY_SENT_BACK);
     }
@@ -163,19 +146,19 @@ class HotlineCaseProcessTest {
     @Test
     void returnAcceptedAndRedispatchedToAnotherUnit() {
         CaseId id = registered();
-        workflow.dispatch(dispatcher(), id, new DispatchOrder(LIXIA, null));
+        workflow().dispatch(dispatcher(), id, new DispatchOrder(LIXIA, null));
 
-        CaseView returning = workflow.requestReturn(leadUnit(), id, new ReturnRequest("The site is in Shizhong district."));
+        CaseView returning = workflow().requestReturn(leadUnit(), id, new ReturnRequest("The site is in Shizhong district."));
         assertThat(returning.status()).isEqualTo(CaseStatus.RETURN_REQUESTED);
         assertThat(returning.returns()).isEqualTo(1);
 
         later(Duration.ofHours(2));
-        CaseView redispatched = workflow.decideReturn(dispatcher(), id, new ReturnDecision(true, "confirmed on the map", SHIZHONG));
+        CaseView redispatched = workflow().decideReturn(dispatcher(), id, new ReturnDecision(true, "confirmed on the map", SHIZHONG));
 
         assertThat(redispatched.status()).isEqualTo(CaseStatus.DISPATCHED);
         assertThat(redispatched.leadUnit()).isEqualTo(SHIZHONG);
         assertThat(redispatched.deadlines().signFor()).isEqualTo(endOfDay("2026-11-27"));
-        assertThat(workflow.signFor(otherUnit(), id).status()).isEqualTo(CaseStatus.IN_PROGRESS);
+        assertThat(workflow().signFor(otherUnit(), id).status()).isEqualTo(CaseStatus.IN_PROGRESS);
         assertThat(events(id)).containsSubsequence(CaseEventType.RETURN_REQUESTED, CaseEventType.RETURN_ACCEPTED,
                 CaseEventType.CASE_DISPATCHED, CaseEventType.CASE_SIGNED_FOR);
     }
@@ -183,25 +166,25 @@ class HotlineCaseProcessTest {
     @Test
     void returnAcceptedWithoutANewUnitGoesBackToDispatch() {
         CaseId id = signedByLixia();
-        workflow.requestReturn(leadUnit(), id, new ReturnRequest("Belongs to the urban management bureau."));
+        workflow().requestReturn(leadUnit(), id, new ReturnRequest("Belongs to the urban management bureau."));
 
-        CaseView back = workflow.decideReturn(dispatcher(), id, new ReturnDecision(true, null, null));
+        CaseView back = workflow().decideReturn(dispatcher(), id, new ReturnDecision(true, null, null));
 
         assertThat(back.status()).isEqualTo(CaseStatus.REGISTERED);
         assertThat(back.leadUnit()).isNull();
         assertThat(back.deadlines().signFor()).isNull();
         assertThat(back.deadlines().handling()).isNull();
-        assertThat(workflow.dispatch(dispatcher(), id, new DispatchOrder(TestCity.URBAN_MANAGEMENT, null)).status())
+        assertThat(workflow().dispatch(dispatcher(), id, new DispatchOrder(TestCity.URBAN_MANAGEMENT, null)).status())
                 .isEqualTo(CaseStatus.DISPATCHED);
     }
 
     @Test
     void returnRejectedBeforeSignForObligesTheUnitToHandle() {
         CaseId id = registered();
-        workflow.dispatch(dispatcher(), id, new DispatchOrder(LIXIA, null));
-        workflow.requestReturn(leadUnit(), id, new ReturnRequest("Not ours."));
+        workflow().dispatch(dispatcher(), id, new DispatchOrder(LIXIA, null));
+        workflow().requestReturn(leadUnit(), id, new ReturnRequest("Not ours."));
 
-        CaseView rejected = workflow.decideReturn(dispatcher(), id, new ReturnDecision(false, "The site is in Lixia.", null));
+        CaseView rejected = workflow().decideReturn(dispatcher(), id, new ReturnDecision(false, "The site is in Lixia.", null));
 
         assertThat(rejected.status()).isEqualTo(CaseStatus.IN_PROGRESS);
         assertThat(rejected.leadUnit()).isEqualTo(LIXIA);
@@ -212,11 +195,11 @@ class HotlineCaseProcessTest {
     @Test
     void returnRejectedDuringHandlingKeepsTheHandlingDeadline() {
         CaseId id = signedByLixia();
-        OffsetDateTime handlingDue = workflow.caseView(operator(), id).deadlines().handling();
+        OffsetDateTime handlingDue = workflow().caseView(operator(), id).deadlines().handling();
         later(Duration.ofDays(1));
-        workflow.requestReturn(leadUnit(), id, new ReturnRequest("Not ours after all."));
+        workflow().requestReturn(leadUnit(), id, new ReturnRequest("Not ours after all."));
 
-        CaseView rejected = workflow.decideReturn(dispatcher(), id, new ReturnDecision(false, "It is yours.", null));
+        CaseView rejected = workflow().decideReturn(dispatcher(), id, new ReturnDecision(false, "It is yours.", null));
 
         assertThat(rejected.status()).isEqualTo(CaseStatus.IN_PROGRESS);
         assertThat(rejected.deadlines().handling()).isEqualTo(handlingDue);
@@ -227,16 +210,16 @@ class HotlineCaseProcessTest {
     void unsatisfiedCitizenReopensTheCaseThenIsSatisfied() {
         CaseId id = atCallback();
 
-        CaseView reopened = workflow.callback(operator(), id, new CallbackResult(Satisfaction.UNSATISFIED, false, "still noisy"));
+        CaseView reopened = workflow().callback(operator(), id, new CallbackResult(Satisfaction.UNSATISFIED, false, "still noisy"));
 
         assertThat(reopened.status()).isEqualTo(CaseStatus.IN_PROGRESS);
         assertThat(reopened.reopens()).isEqualTo(1);
         assertThat(reopened.leadUnit()).isEqualTo(LIXIA);
         // Reopened Thursday: rework within 3 working days, by Tuesday night.
         assertThat(reopened.deadlines().handling()).isEqualTo(endOfDay("2026-12-01"));
-        workflow.reply(leadUnit(), id, new Reply(ReplyResult.RESOLVED, "Site inspected at night; work stopped."));
-        workflow.review(dispatcher(), id, new ReviewDecision(true, null));
-        CaseView closed = workflow.callback(operator(), id, new CallbackResult(Satisfaction.BASICALLY_SATISFIED, true, null));
+        workflow().reply(leadUnit(), id, new Reply(ReplyResult.RESOLVED, "Site inspected at night; work stopped."));
+        workflow().review(dispatcher(), id, new ReviewDecision(true, null));
+        CaseView closed = workflow().callback(operator(), id, new CallbackResult(Satisfaction.BASICALLY_SATISFIED, true, null));
         assertThat(closed.status()).isEqualTo(CaseStatus.CLOSED);
         assertThat(closed.reopens()).isEqualTo(1);
         assertThat(events(id)).containsSubsequence(CaseEventType.CALLBACK_RECORDED, CaseEventType.CASE_REOPENED,
@@ -244,22 +227,22 @@ class HotlineCaseProcessTest {
     }
 
     private static CaseView unsatisfiedAgain(CaseId id) {
-        workflow.reply(leadUnit(), id, new Reply(ReplyResult.PARTIALLY_RESOLVED, "Partly done."));
-        workflow.review(dispatcher(), id, new ReviewDecision(true, null));
-        return workflow.callback(operator(), id, new CallbackResult(Satisfaction.UNSATISFIED, false, null));
+        workflow().reply(leadUnit(), id, new Reply(ReplyResult.PARTIALLY_RESOLVED, "Partly done."));
+        workflow().review(dispatcher(), id, new ReviewDecision(true, null));
+        return workflow().callback(operator(), id, new CallbackResult(Satisfaction.UNSATISFIED, false, null));
     }
 
     @Test
     void reopenLimitReachedThenTheHotlineOfficeClosesTheCase() {
         CaseId id = atCallback();
-        workflow.callback(operator(), id, new CallbackResult(Satisfaction.UNSATISFIED, false, null));
+        workflow().callback(operator(), id, new CallbackResult(Satisfaction.UNSATISFIED, false, null));
         assertThat(unsatisfiedAgain(id).reopens()).isEqualTo(2);
 
         CaseView atLimit = unsatisfiedAgain(id);
 
         assertThat(atLimit.status()).isEqualTo(CaseStatus.REOPEN_LIMIT_REACHED);
         assertThat(atLimit.reopens()).isEqualTo(2);
-        CaseView closed = workflow.decideAfterReopenLimit(dispatcher(), id,
+        CaseView closed = workflow().decideAfterReopenLimit(dispatcher(), id,
                 new ReopenLimitDecision(true, "Demand exceeds what the law allows; explained to the citizen."));
         assertThat(closed.status()).isEqualTo(CaseStatus.CLOSED);
         assertThat(events(id)).containsSubsequence(CaseEventType.REOPEN_LIMIT_REACHED, CaseEventType.TASK_COMPLETED,
@@ -269,11 +252,11 @@ class HotlineCaseProcessTest {
     @Test
     void reopenLimitReachedThenTheHotlineOfficeSendsItBackOnceMore() {
         CaseId id = atCallback();
-        workflow.callback(operator(), id, new CallbackResult(Satisfaction.UNSATISFIED, false, null));
+        workflow().callback(operator(), id, new CallbackResult(Satisfaction.UNSATISFIED, false, null));
         unsatisfiedAgain(id);
         unsatisfiedAgain(id);
 
-        CaseView reopened = workflow.decideAfterReopenLimit(dispatcher(), id,
+        CaseView reopened = workflow().decideAfterReopenLimit(dispatcher(), id,
                 new ReopenLimitDecision(false, "The unit has not visited the site yet."));
 
         assertThat(reopened.status()).isEqualTo(CaseStatus.IN_PROGRESS);
@@ -285,24 +268,24 @@ class HotlineCaseProcessTest {
     }
 
     private static long count(CaseId id, CaseEventType type) {
-        return workflow.timeline(operator(), id).stream().filter(entry -> entry.type() == type).count();
+        return workflow().timeline(operator(), id).stream().filter(entry -> entry.type() == type).count();
     }
 
     @Test
     void anOverdueReplyEarnsAYellowThenARedCard() {
         CaseId id = signedByLixia();
-        assertThat(Timers.fireDue(engine)).isZero();
+        assertThat(Timers.fireDue(CITY.engine())).isZero();
 
         // Handling is due Thursday 3 December; the yellow card comes one working day before.
         at("2026-12-02T23:59:58+08:00");
-        Timers.fireDue(engine);
-        assertThat(workflow.caseView(operator(), id).warning()).isEqualTo(WarningLevel.NONE);
+        Timers.fireDue(CITY.engine());
+        assertThat(workflow().caseView(operator(), id).warning()).isEqualTo(WarningLevel.NONE);
         at("2026-12-03T00:00:00+08:00");
-        Timers.fireDue(engine);
-        assertThat(workflow.caseView(operator(), id).warning()).isEqualTo(WarningLevel.YELLOW);
-        assertThat(workflow.cases(operator(), CaseQuery.all().withWarning(WarningLevel.YELLOW).withPage(0, 200)).items())
+        Timers.fireDue(CITY.engine());
+        assertThat(workflow().caseView(operator(), id).warning()).isEqualTo(WarningLevel.YELLOW);
+        assertThat(workflow().cases(operator(), CaseQuery.all().withWarning(WarningLevel.YELLOW).withPage(0, 200)).items())
                 .extracting(CaseView::id).contains(id);
-        assertThat(workflow.timeline(operator(), id)).last().satisfies(entry -> {
+        assertThat(workflow().timeline(operator(), id)).last().satisfies(entry -> {
             assertThat(entry.type()).isEqualTo(CaseEventType.YELLOW_CARD_ISSUED);
             assertThat(entry.actor()).isEqualTo("system");
             assertThat(entry.unit()).isEqualTo(LIXIA);
@@ -310,13 +293,13 @@ class HotlineCaseProcessTest {
         });
 
         at("2026-12-04T00:00:00+08:00");
-        Timers.fireDue(engine);
-        CaseView red = workflow.caseView(operator(), id);
+        Timers.fireDue(CITY.engine());
+        CaseView red = workflow().caseView(operator(), id);
         assertThat(red.warning()).isEqualTo(WarningLevel.RED);
-        assertThat(workflow.cases(operator(), CaseQuery.all().withWarning(WarningLevel.RED).withPage(0, 200)).items())
+        assertThat(workflow().cases(operator(), CaseQuery.all().withWarning(WarningLevel.RED).withPage(0, 200)).items())
                 .extracting(CaseView::id).contains(id);
 
-        CaseView replied = workflow.reply(leadUnit(), id, new Reply(ReplyResult.RESOLVED, "Late, but done."));
+        CaseView replied = workflow().reply(leadUnit(), id, new Reply(ReplyResult.RESOLVED, "Late, but done."));
         assertThat(replied.warning()).as("the card belongs to the open step").isEqualTo(WarningLevel.NONE);
         assertThat(count(id, CaseEventType.YELLOW_CARD_ISSUED)).isEqualTo(1);
         assertThat(count(id, CaseEventType.RED_CARD_ISSUED)).isEqualTo(1);
@@ -326,13 +309,13 @@ class HotlineCaseProcessTest {
     void aReplySentBackAfterItsDeadlineIsNotCardedTwice() {
         CaseId id = signedByLixia();
         at("2026-12-04T00:00:00+08:00");
-        Timers.fireDue(engine);
-        workflow.reply(leadUnit(), id, new Reply(ReplyResult.EXPLAINED, "Not possible."));
+        Timers.fireDue(CITY.engine());
+        workflow().reply(leadUnit(), id, new Reply(ReplyResult.EXPLAINED, "Not possible."));
 
-        workflow.review(dispatcher(), id, new ReviewDecision(false, "Explain which rule applies."));
-        Timers.fireDue(engine);
+        workflow().review(dispatcher(), id, new ReviewDecision(false, "Explain which rule applies."));
+        Timers.fireDue(CITY.engine());
 
-        assertThat(workflow.caseView(operator(), id).warning()).as("still overdue").isEqualTo(WarningLevel.RED);
+        assertThat(workflow().caseView(operator(), id).warning()).as("still overdue").isEqualTo(WarningLevel.RED);
         assertThat(count(id, CaseEventType.YELLOW_CARD_ISSUED)).isEqualTo(1);
         assertThat(count(id, CaseEventType.RED_CARD_ISSUED)).isEqualTo(1);
     }
@@ -340,13 +323,13 @@ class HotlineCaseProcessTest {
     @Test
     void noCardFiresForAStepThatIsDone() {
         CaseId id = registered();
-        workflow.dispatch(dispatcher(), id, new DispatchOrder(LIXIA, null));
-        workflow.signFor(leadUnit(), id);
+        workflow().dispatch(dispatcher(), id, new DispatchOrder(LIXIA, null));
+        workflow().signFor(leadUnit(), id);
 
         at("2026-11-28T12:00:00+08:00");
-        Timers.fireDue(engine);
+        Timers.fireDue(CITY.engine());
 
-        assertThat(workflow.caseView(operator(), id).warning()).isEqualTo(WarningLevel.NONE);
+        assertThat(workflow().caseView(operator(), id).warning()).isEqualTo(WarningLevel.NONE);
         assertThat(count(id, CaseEventType.YELLOW_CARD_ISSUED) + count(id, CaseEventType.RED_CARD_ISSUED)).isZero();
     }
 
@@ -355,16 +338,16 @@ class HotlineCaseProcessTest {
         CaseId id = atCallback();
         // Approved Thursday: callback due Friday night.
         at("2026-11-28T00:00:00+08:00");
-        Timers.fireDue(engine);
+        Timers.fireDue(CITY.engine());
 
-        CaseView late = workflow.caseView(operator(), id);
+        CaseView late = workflow().caseView(operator(), id);
         assertThat(late.warning()).isEqualTo(WarningLevel.RED);
-        assertThat(workflow.timeline(operator(), id)).last().satisfies(entry -> {
+        assertThat(workflow().timeline(operator(), id)).last().satisfies(entry -> {
             assertThat(entry.type()).isEqualTo(CaseEventType.RED_CARD_ISSUED);
             assertThat(entry.unit()).as("the hotline office's own clock").isNull();
             assertThat(entry.detail()).contains("callback deadline 2026-11-27T23:59:59+08:00");
         });
-        assertThat(workflow.callback(operator(), id, new CallbackResult(Satisfaction.SATISFIED, true, null)).warning())
+        assertThat(workflow().callback(operator(), id, new CallbackResult(Satisfaction.SATISFIED, true, null)).warning())
                 .isEqualTo(WarningLevel.NONE);
     }
 
@@ -373,21 +356,21 @@ class HotlineCaseProcessTest {
         at("2026-02-13T10:00:00+08:00");
         CaseId id = registered();
 
-        CaseView dispatched = workflow.dispatch(dispatcher(), id, new DispatchOrder(LIXIA, null));
+        CaseView dispatched = workflow().dispatch(dispatcher(), id, new DispatchOrder(LIXIA, null));
         // The next working day is the make-up Saturday before the holiday.
         assertThat(dispatched.deadlines().signFor()).isEqualTo(endOfDay("2026-02-14"));
         at("2026-02-14T09:00:00+08:00");
-        Timers.fireDue(engine);
-        assertThat(workflow.caseView(operator(), id).warning()).isEqualTo(WarningLevel.YELLOW);
+        Timers.fireDue(CITY.engine());
+        assertThat(workflow().caseView(operator(), id).warning()).isEqualTo(WarningLevel.YELLOW);
 
-        CaseView signed = workflow.signFor(leadUnit(), id);
+        CaseView signed = workflow().signFor(leadUnit(), id);
         // Five working days after the make-up Saturday: 24, 25, 26, 27 February and the make-up Saturday 28.
         assertThat(signed.deadlines().handling()).isEqualTo(endOfDay("2026-02-28"));
         at("2026-02-22T12:00:00+08:00");
-        assertThat(Timers.fireDue(engine)).as("nothing falls due during the holiday").isZero();
+        assertThat(Timers.fireDue(CITY.engine())).as("nothing falls due during the holiday").isZero();
         at("2026-03-01T00:00:00+08:00");
-        Timers.fireDue(engine);
-        assertThat(workflow.caseView(operator(), id).warning()).isEqualTo(WarningLevel.RED);
+        Timers.fireDue(CITY.engine());
+        assertThat(workflow().caseView(operator(), id).warning()).isEqualTo(WarningLevel.RED);
         assertThat(count(id, CaseEventType.YELLOW_CARD_ISSUED)).isEqualTo(2);
     }
 }

@@ -7,15 +7,12 @@ import java.time.OffsetDateTime;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The paths through unit-handling.bpmn on its own, driven through the engine as the diagram's contract
@@ -23,28 +20,13 @@ import org.junit.jupiter.api.Test;
  */
 class UnitHandlingProcessTest {
 
-    private static HotlineWorkflowEngine engine;
-    private static RuntimeService runtime;
-    private static TaskService tasks;
-
-    @BeforeAll
-    static void startEngine() {
-        EngineClock.freezeAt(THURSDAY_MORNING);
-        engine = TestCity.engine().build();
-        runtime = engine.processEngine().getRuntimeService();
-        tasks = engine.processEngine().getTaskService();
-    }
-
-    @AfterAll
-    static void stopEngine() {
-        engine.close();
-        EngineClock.reset();
-    }
+    @RegisterExtension
+    static final CityEngine CITY = new CityEngine();
 
     @BeforeEach
     void init() {
         EngineClock.freezeAt(THURSDAY_MORNING);
-        BpmnAwareTests.init(engine.processEngine());
+        BpmnAwareTests.init(CITY.engine().processEngine());
     }
 
     private static Date endOfDay(String date) {
@@ -55,15 +37,15 @@ class UnitHandlingProcessTest {
         Map<String, Object> variables = new HashMap<>(Map.of("category", "CONSULTATION", "urgency", "NORMAL",
                 "leadUnit", "lixia", "entry", entry));
         variables.putAll(extra);
-        return runtime.startProcessInstanceByKey(StandardTask.UNIT_PROCESS, "unit-test-case", variables);
+        return CITY.engine().processEngine().getRuntimeService().startProcessInstanceByKey(StandardTask.UNIT_PROCESS, "unit-test-case", variables);
     }
 
     private static Task task(ProcessInstance instance) {
-        return tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+        return CITY.engine().processEngine().getTaskService().createTaskQuery().processInstanceId(instance.getId()).singleResult();
     }
 
     private static void complete(ProcessInstance instance, Map<String, Object> variables) {
-        tasks.complete(task(instance).getId(), variables);
+        CITY.engine().processEngine().getTaskService().complete(task(instance).getId(), variables);
     }
 
     @Test
@@ -72,7 +54,7 @@ class UnitHandlingProcessTest {
 
         BpmnAwareTests.assertThat(instance).isWaitingAt("UserTask_SignFor");
         assertThat(task(instance).getDueDate()).isEqualTo(endOfDay("2026-11-27"));
-        assertThat(tasks.getIdentityLinksForTask(task(instance).getId())).extracting("groupId").containsExactly("unit:lixia");
+        assertThat(CITY.engine().processEngine().getTaskService().getIdentityLinksForTask(task(instance).getId())).extracting("groupId").containsExactly("unit:lixia");
 
         complete(instance, Map.of("unitAction", "SIGN_FOR"));
         BpmnAwareTests.assertThat(instance).isWaitingAt("UserTask_Handle");
@@ -88,7 +70,7 @@ class UnitHandlingProcessTest {
         ProcessInstance instance = start("DISPATCH", Map.of());
         complete(instance, Map.of("unitAction", "REQUEST_RETURN", "returnRequestedFrom", "SIGN_FOR"));
         BpmnAwareTests.assertThat(instance).isWaitingAt("UserTask_DecideReturn");
-        assertThat(tasks.getIdentityLinksForTask(task(instance).getId())).extracting("groupId").containsExactly("hotline-office");
+        assertThat(CITY.engine().processEngine().getTaskService().getIdentityLinksForTask(task(instance).getId())).extracting("groupId").containsExactly("hotline-office");
 
         complete(instance, Map.of("returnAccepted", false));
 
