@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.jobexecutor.JobHandler;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.hotline12345.workflow.bpmn.impl.ContractCheckingDeployer;
@@ -63,6 +64,11 @@ public final class HotlineEnginePlugin extends AbstractProcessEnginePlugin {
         beans.put(START_CLOCK_BEAN, components.startClockDelegate());
         beans.put(ISSUE_WARNING_BEAN, components.issueWarningDelegate());
         configuration.setBeans(beans);
+
+        List<JobHandler> jobHandlers = configuration.getCustomJobHandlers() == null
+                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomJobHandlers());
+        jobHandlers.add(components.eventDeliveryJobHandler());
+        configuration.setCustomJobHandlers(jobHandlers);
 
         DiagramContract contract = new DiagramContract(name -> beans.containsKey(name) || hostBeans.test(name));
         List<Deployer> preDeployers = configuration.getCustomPreDeployers() == null

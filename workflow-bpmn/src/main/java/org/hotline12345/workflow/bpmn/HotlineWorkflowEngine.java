@@ -14,6 +14,8 @@ import org.hotline12345.workflow.bpmn.impl.HotlineComponents;
 import org.hotline12345.workflow.calendar.WorkingCalendar;
 import org.hotline12345.workflow.directory.InMemoryOrganisationDirectory;
 import org.hotline12345.workflow.directory.OrganisationDirectory;
+import org.hotline12345.workflow.events.CaseEventListener;
+import org.hotline12345.workflow.events.EventDeliveries;
 
 /**
  * Runs the hotline workflow without Spring: builds a Camunda 7 engine on the host's DataSource (or an
@@ -34,14 +36,15 @@ public final class HotlineWorkflowEngine implements AutoCloseable {
     private final ProcessEngine processEngine;
     private final HotlineWorkflow workflow;
     private final CaseMigration caseMigration;
+    private final EventDeliveries eventDeliveries;
     /** The pool of the embedded H2 database, when the engine made one; closed with the engine. */
     private final JdbcConnectionPool embeddedPool;
 
-    private HotlineWorkflowEngine(ProcessEngine processEngine, HotlineWorkflow workflow, CaseMigration caseMigration,
-            JdbcConnectionPool embeddedPool) {
+    private HotlineWorkflowEngine(ProcessEngine processEngine, HotlineComponents components, JdbcConnectionPool embeddedPool) {
         this.processEngine = processEngine;
-        this.workflow = workflow;
-        this.caseMigration = caseMigration;
+        this.workflow = components.workflow(processEngine);
+        this.caseMigration = components.caseMigration(processEngine);
+        this.eventDeliveries = components.eventDeliveries(processEngine);
         this.embeddedPool = embeddedPool;
     }
 
@@ -56,6 +59,11 @@ public final class HotlineWorkflowEngine implements AutoCloseable {
     /** Moves running cases to the latest version of an edited diagram. */
     public CaseMigration caseMigration() {
         return caseMigration;
+    }
+
+    /** Deliveries to the event listeners that kept failing, to see and retry. */
+    public EventDeliveries eventDeliveries() {
+        return eventDeliveries;
     }
 
     /** The Camunda engine underneath, for hosts that ask for it (Cockpit, migrations, their own processes). */
@@ -83,6 +91,8 @@ public final class HotlineWorkflowEngine implements AutoCloseable {
         private boolean jobExecutor = true;
         private boolean deployDiagrams = true;
         private Integer historyTimeToLiveDays;
+        private final java.util.List<CaseEventListener> listeners = new java.util.ArrayList<>();
+        private java.util.List<java.time.Duration> retryDelays = HotlineComponents.DEFAULT_RETRY_DELAYS;
         private final java.util.List<ProcessEnginePlugin> plugins = new java.util.ArrayList<>();
 
         private Builder() {
@@ -146,6 +156,18 @@ public final class HotlineWorkflowEngine implements AutoCloseable {
             return this;
         }
 
+        /** A listener for every domain event, delivered after commit and retried when it throws. */
+        public Builder eventListener(CaseEventListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /** Delays before each retry of a failed delivery (default 10 s, 1 min, 5 min, 30 min). */
+        public Builder retryDelays(java.util.List<java.time.Duration> delays) {
+            this.retryDelays = java.util.List.copyOf(delays);
+            return this;
+        }
+
         /** Another Camunda plugin to install beside the library's. */
         public Builder plugin(ProcessEnginePlugin plugin) {
             plugins.add(Objects.requireNonNull(plugin, "plugin"));
@@ -154,7 +176,8 @@ public final class HotlineWorkflowEngine implements AutoCloseable {
 
         public HotlineWorkflowEngine build() {
             Clock effectiveClock = clock != null ? clock : new EngineClock(calendar.zone());
-            HotlineComponents components = new HotlineComponents(calendar, directory, effectiveClock, historyTimeToLiveDays);
+            HotlineComponents components = new HotlineComponents(calendar, directory, effectiveClock, historyTimeToLiveDays,
+                    listeners, retryDelays);
             StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
             configuration.setProcessEngineName(engineName);
             JdbcConnectionPool embedded = null;
@@ -171,7 +194,7 @@ public final class HotlineWorkflowEngine implements AutoCloseable {
             all.add(0, new HotlineEnginePlugin(components, deployDiagrams, name -> false));
             configuration.setProcessEnginePlugins(all);
             ProcessEngine engine = configuration.buildProcessEngine();
-            return new HotlineWorkflowEngine(engine, components.workflow(engine), components.caseMigration(engine), embedded);
+            return new HotlineWorkflowEngine(engine, components, embedded);
         }
     }
 }

@@ -329,7 +329,9 @@ final class CaseStore {
                 ids.stream().map(CaseId::value).toArray());
     }
 
-    void append(CaseId caseId, CaseEventType type, Instant at, String actor, UnitId actorUnit, String taskKey, String detail) {
+    /** Appends an event to the case's timeline and returns its sequence number (1, 2, ...). */
+    long append(CaseId caseId, CaseEventType type, Instant at, String actor, UnitId actorUnit, String taskKey, String detail,
+            Instant deadline) {
         long next;
         try (PreparedStatement statement = prepare("SELECT COALESCE(MAX(seq), 0) FROM hw_case_event WHERE case_id = ?", caseId.value());
                 ResultSet rs = statement.executeQuery()) {
@@ -338,23 +340,34 @@ final class CaseStore {
         } catch (SQLException e) {
             throw new CaseStoreException("reading the event sequence of case " + caseId, e);
         }
-        update("INSERT INTO hw_case_event (case_id, seq, event_type, occurred_at, actor, actor_unit, task_key, detail) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                caseId.value(), next, type.name(), at, actor, actorUnit == null ? null : actorUnit.value(), taskKey, detail);
+        update("INSERT INTO hw_case_event (case_id, seq, event_type, occurred_at, actor, actor_unit, task_key, detail, deadline) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                caseId.value(), next, type.name(), at, actor, actorUnit == null ? null : actorUnit.value(), taskKey, detail, deadline);
+        return next;
     }
 
     List<StoredEvent> events(CaseId caseId) {
+        return events("WHERE case_id = ? ORDER BY seq", caseId.value());
+    }
+
+    Optional<StoredEvent> event(CaseId caseId, long sequence) {
+        List<StoredEvent> found = events("WHERE case_id = ? AND seq = ?", caseId.value(), sequence);
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    }
+
+    private List<StoredEvent> events(String condition, Object... parameters) {
         List<StoredEvent> events = new ArrayList<>();
-        try (PreparedStatement statement = prepare("SELECT case_id, seq, event_type, occurred_at, actor, actor_unit, task_key, detail "
-                + "FROM hw_case_event WHERE case_id = ? ORDER BY seq", caseId.value());
+        try (PreparedStatement statement = prepare("SELECT case_id, seq, event_type, occurred_at, actor, actor_unit, task_key, "
+                + "detail, deadline FROM hw_case_event " + condition, parameters);
                 ResultSet rs = statement.executeQuery()) {
             while (rs.next()) {
                 String unit = rs.getString(6);
                 events.add(new StoredEvent(CaseId.of(rs.getString(1)), rs.getLong(2), CaseEventType.valueOf(rs.getString(3)),
-                        instant(rs, 4), rs.getString(5), unit == null ? null : UnitId.of(unit), rs.getString(7), rs.getString(8)));
+                        instant(rs, 4), rs.getString(5), unit == null ? null : UnitId.of(unit), rs.getString(7), rs.getString(8),
+                        instant(rs, 9)));
             }
         } catch (SQLException e) {
-            throw new CaseStoreException("reading the events of case " + caseId, e);
+            throw new CaseStoreException("reading case events", e);
         }
         return events;
     }

@@ -26,11 +26,13 @@ final class EngineCaseMigration implements CaseMigration {
 
     private final ProcessEngine engine;
     private final CaseStore store;
+    private final CaseEventLog events;
     private final Clock clock;
 
-    EngineCaseMigration(ProcessEngine engine, CaseStore store, Clock clock) {
+    EngineCaseMigration(ProcessEngine engine, CaseStore store, CaseEventLog events, Clock clock) {
         this.engine = engine;
         this.store = store;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -72,8 +74,9 @@ final class EngineCaseMigration implements CaseMigration {
                         .processInstanceIds(step.instances().stream().map(ProcessInstance::getId).toList())
                         .execute();
                 for (ProcessInstance instance : step.instances()) {
-                    store.append(CaseId.of(instance.getBusinessKey()), CaseEventType.CASE_MIGRATED, clock.instant(), actor.userId(),
-                            null, null, processKey + " moved from version " + step.source().getVersion() + " to version " + target);
+                    events.record(CaseId.of(instance.getBusinessKey()), CaseEventType.CASE_MIGRATED, clock.instant(), actor.userId(),
+                            null, null, processKey + " moved from version " + step.source().getVersion() + " to version " + target,
+                            null);
                 }
                 moved += step.instances().size();
             }

@@ -85,16 +85,18 @@ public final class EngineHotlineWorkflow implements HotlineWorkflow {
     private final ProcessEngine engine;
     private final CommandExecutor commands;
     private final CaseStore store;
+    private final CaseEventLog events;
     private final OrganisationDirectory directory;
     private final AccessPolicy access;
     private final Clock clock;
     private final ZoneId zone;
 
-    EngineHotlineWorkflow(ProcessEngine engine, CaseStore store, OrganisationDirectory directory, AccessPolicy access,
-            Clock clock, ZoneId zone) {
+    EngineHotlineWorkflow(ProcessEngine engine, CaseStore store, CaseEventLog events, OrganisationDirectory directory,
+            AccessPolicy access, Clock clock, ZoneId zone) {
         this.engine = engine;
         this.commands = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired();
         this.store = store;
+        this.events = events;
         this.directory = directory;
         this.access = access;
         this.clock = clock;
@@ -154,9 +156,9 @@ public final class EngineHotlineWorkflow implements HotlineWorkflow {
         ProcessInstance instance = engine.getRuntimeService()
                 .startProcessInstanceByKey(StandardTask.CASE_PROCESS, id.value(), variables);
         store.setProcessInstance(id, instance.getId());
-        store.append(id, CaseEventType.CASE_REGISTERED, now, actor.userId(), null, null,
+        events.record(id, CaseEventType.CASE_REGISTERED, now, actor.userId(), null, null,
                 "case " + number + " registered via " + request.channel() + ": " + request.category() + ", "
-                        + request.urgencyOrDefault() + ", \"" + request.subject().strip() + "\"");
+                        + request.urgencyOrDefault() + ", \"" + request.subject().strip() + "\"", null);
         return new IntakeReceipt(view(actor, store.find(id).orElseThrow()), true);
     }
 
@@ -186,8 +188,9 @@ public final class EngineHotlineWorkflow implements HotlineWorkflow {
         variables.put(ProcessVariables.LEAD_UNIT, order.leadUnit().value());
         complete(actor, dispatchTask, variables);
         CaseRow after = store.find(caseId).orElseThrow();
-        record(caseId, CaseEventType.CASE_DISPATCHED, actor, null, dispatchTask, "dispatched to " + describe(order.leadUnit())
-                + "; sign for by " + CaseRow.at(after.signForDue(), zone) + note(order.note()));
+        record(caseId, CaseEventType.CASE_DISPATCHED, actor, order.leadUnit(), dispatchTask, "dispatched to "
+                + describe(order.leadUnit()) + "; sign for by " + CaseRow.at(after.signForDue(), zone) + note(order.note()),
+                after.signForDue());
     }
 
     @Override
@@ -196,7 +199,8 @@ public final class EngineHotlineWorkflow implements HotlineWorkflow {
             complete(actor, task, Map.of(ProcessVariables.UNIT_ACTION, "SIGN_FOR"));
             CaseRow after = store.find(row.id()).orElseThrow();
             record(row.id(), CaseEventType.CASE_SIGNED_FOR, actor, row.leadUnit(), task,
-                    "signed for by " + describe(row.leadUnit()) + "; reply by " + CaseRow.at(after.handlingDue(), zone));
+                    "signed for by " + describe(row.leadUnit()) + "; reply by " + CaseRow.at(after.handlingDue(), zone),
+                    after.handlingDue());
         });
     }
 
@@ -267,7 +271,8 @@ public final class EngineHotlineWorkflow implements HotlineWorkflow {
             if (decision.approved()) {
                 CaseRow after = store.find(row.id()).orElseThrow();
                 record(row.id(), CaseEventType.REPLY_APPROVED, actor, null, task,
-                        "reply approved; call the citizen back by " + CaseRow.at(after.callbackDue(), zone) + note(decision.comment()));
+                        "reply approved; call the citizen back by " + CaseRow.at(after.callbackDue(), zone) + note(decision.comment()),
+                        after.callbackDue());
             } else {
                 record(row.id(), CaseEventType.REPLY_SENT_BACK, actor, null, task,
                         "reply sent back to " + describe(row.leadUnit()) + ": " + decision.comment());
@@ -312,8 +317,9 @@ public final class EngineHotlineWorkflow implements HotlineWorkflow {
         if (after.status() == CaseStatus.IN_PROGRESS) {
             store.countReopen(before.id(), clock.instant());
             CaseRow reopened = store.find(before.id()).orElseThrow();
-            record(before.id(), CaseEventType.CASE_REOPENED, actor, null, task, "reopened (" + reopened.reopens() + ") to "
-                    + describe(after.leadUnit()) + "; reply again by " + CaseRow.at(reopened.handlingDue(), zone));
+            record(before.id(), CaseEventType.CASE_REOPENED, actor, after.leadUnit(), task, "reopened (" + reopened.reopens()
+                    + ") to " + describe(after.leadUnit()) + "; reply again by " + CaseRow.at(reopened.handlingDue(), zone),
+                    reopened.handlingDue());
         } else if (after.status() == CaseStatus.REOPEN_LIMIT_REACHED) {
             record(before.id(), CaseEventType.REOPEN_LIMIT_REACHED, actor, null, task,
                     "still unsatisfied after " + after.reopens() + " reopens; the hotline office decides");
@@ -449,7 +455,7 @@ public final class EngineHotlineWorkflow implements HotlineWorkflow {
     private CaseView finish(Actor actor, CaseRow before) {
         CaseRow after = store.find(before.id()).orElseThrow();
         if (after.status() == CaseStatus.CLOSED && before.status() != CaseStatus.CLOSED) {
-            store.append(after.id(), CaseEventType.CASE_CLOSED, clock.instant(), actor.userId(), null, null, "case closed");
+            events.record(after.id(), CaseEventType.CASE_CLOSED, clock.instant(), actor.userId(), null, null, "case closed", null);
         }
         return view(actor, after);
     }
@@ -490,7 +496,13 @@ public final class EngineHotlineWorkflow implements HotlineWorkflow {
     }
 
     private void record(CaseId caseId, CaseEventType type, Actor actor, UnitId unit, Task task, String detail) {
-        store.append(caseId, type, clock.instant(), actor.userId(), unit, task == null ? null : task.getTaskDefinitionKey(), detail);
+        record(caseId, type, actor, unit, task, detail, null);
+    }
+
+    /** @param deadline the deadline the step sets, if any; listeners receive it with the event */
+    private void record(CaseId caseId, CaseEventType type, Actor actor, UnitId unit, Task task, String detail, Instant deadline) {
+        events.record(caseId, type, clock.instant(), actor.userId(), unit, task == null ? null : task.getTaskDefinitionKey(),
+                detail, deadline);
     }
 
     private <T> T execute(Actor actor, Supplier<T> body) {

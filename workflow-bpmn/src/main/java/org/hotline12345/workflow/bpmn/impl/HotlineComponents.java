@@ -1,15 +1,20 @@
 package org.hotline12345.workflow.bpmn.impl;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.jobexecutor.JobHandler;
 import org.hotline12345.workflow.HotlineWorkflow;
 import org.hotline12345.workflow.access.AccessPolicy;
 import org.hotline12345.workflow.bpmn.CaseMigration;
 import org.hotline12345.workflow.calendar.WorkingCalendar;
 import org.hotline12345.workflow.deadline.DeadlineCalculator;
 import org.hotline12345.workflow.directory.OrganisationDirectory;
+import org.hotline12345.workflow.events.CaseEventListener;
+import org.hotline12345.workflow.events.EventDeliveries;
 
 /**
  * Wires the library's engine-side parts once, so that the plugin, the delegates bound in the diagrams and
@@ -17,7 +22,13 @@ import org.hotline12345.workflow.directory.OrganisationDirectory;
  */
 public final class HotlineComponents {
 
+    /** Delays before the retries of a failed delivery to a listener; after the last, the delivery is left failed. */
+    public static final List<Duration> DEFAULT_RETRY_DELAYS =
+            List.of(Duration.ofSeconds(10), Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofMinutes(30));
+
     private final CaseStore store = new CaseStore();
+    private final EventNotifications notifications;
+    private final CaseEventLog events;
     private final OrganisationDirectory directory;
     private final WorkingCalendar calendar;
     private final Clock clock;
@@ -25,12 +36,19 @@ public final class HotlineComponents {
     private final JavaDelegate issueWarning;
     private final BpmnParseListener parseListener;
 
-    public HotlineComponents(WorkingCalendar calendar, OrganisationDirectory directory, Clock clock, Integer historyTimeToLiveDays) {
+    /**
+     * @param listeners the host's listeners for domain events (none is fine)
+     * @param retryDelays delays before each retry of a failed delivery, e.g. {@link #DEFAULT_RETRY_DELAYS}
+     */
+    public HotlineComponents(WorkingCalendar calendar, OrganisationDirectory directory, Clock clock, Integer historyTimeToLiveDays,
+            List<CaseEventListener> listeners, List<Duration> retryDelays) {
         this.calendar = calendar;
         this.directory = directory;
         this.clock = clock;
+        this.notifications = new EventNotifications(listeners, retryDelays, store, clock, calendar.zone());
+        this.events = new CaseEventLog(store, notifications);
         this.startClock = new StartClockDelegate(new DeadlineCalculator(calendar), new DeadlinePolicyTable(), store, clock);
-        this.issueWarning = new IssueWarningDelegate(store, clock, calendar.zone());
+        this.issueWarning = new IssueWarningDelegate(store, events, clock, calendar.zone());
         this.parseListener = new HotlineParseListener(new CaseStateListeners(store, clock), historyTimeToLiveDays);
     }
 
@@ -42,6 +60,17 @@ public final class HotlineComponents {
     /** The delegate the diagrams bind as {@code ${hotlineIssueWarning}}. */
     public JavaDelegate issueWarningDelegate() {
         return issueWarning;
+    }
+
+    /** The engine's job handler that delivers events to the listeners. */
+    public JobHandler<?> eventDeliveryJobHandler() {
+        return notifications;
+    }
+
+    /** Failed deliveries to the host's listeners, and their retry, on {@code engine}. */
+    public EventDeliveries eventDeliveries(ProcessEngine engine) {
+        notifications.bind(engine);
+        return notifications;
     }
 
     public BpmnParseListener parseListener() {
@@ -58,11 +87,12 @@ public final class HotlineComponents {
 
     /** Migration of running cases to newer diagram versions on {@code engine}. */
     public CaseMigration caseMigration(ProcessEngine engine) {
-        return new EngineCaseMigration(engine, store, clock);
+        return new EngineCaseMigration(engine, store, events, clock);
     }
 
     /** The facade over {@code engine}, which must have been built with this library's plugin. */
     public HotlineWorkflow workflow(ProcessEngine engine) {
-        return new EngineHotlineWorkflow(engine, store, directory, new AccessPolicy(), clock, calendar.zone());
+        notifications.bind(engine);
+        return new EngineHotlineWorkflow(engine, store, events, directory, new AccessPolicy(), clock, calendar.zone());
     }
 }

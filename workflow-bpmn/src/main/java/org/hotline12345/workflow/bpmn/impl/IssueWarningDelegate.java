@@ -24,11 +24,13 @@ final class IssueWarningDelegate implements JavaDelegate {
     static final String SYSTEM_ACTOR = "system";
 
     private final CaseStore store;
+    private final CaseEventLog events;
     private final Clock clock;
     private final ZoneId zone;
 
-    IssueWarningDelegate(CaseStore store, Clock clock, ZoneId zone) {
+    IssueWarningDelegate(CaseStore store, CaseEventLog events, Clock clock, ZoneId zone) {
         this.store = store;
+        this.events = events;
         this.clock = clock;
         this.zone = zone;
     }
@@ -55,7 +57,7 @@ final class IssueWarningDelegate implements JavaDelegate {
         };
         String detail = (level == WarningLevel.RED ? "overdue: the " : "due soon: the ") + clockName + " deadline "
                 + CaseRow.at(due, zone) + (unit == null ? "" : " of unit " + unit);
-        store.append(caseId, level == WarningLevel.RED ? CaseEventType.RED_CARD_ISSUED : CaseEventType.YELLOW_CARD_ISSUED,
-                now, SYSTEM_ACTOR, unit, execution.getCurrentActivityId(), detail);
+        events.record(caseId, level == WarningLevel.RED ? CaseEventType.RED_CARD_ISSUED : CaseEventType.YELLOW_CARD_ISSUED,
+                now, SYSTEM_ACTOR, unit, execution.getCurrentActivityId(), detail, due);
     }
 }

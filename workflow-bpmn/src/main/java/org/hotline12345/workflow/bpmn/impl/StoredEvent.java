@@ -14,5 +14,6 @@ record StoredEvent(
         String actor,
         UnitId actorUnit,
         String taskKey,
-        String detail) {
+        String detail,
+        Instant deadline) {
 }

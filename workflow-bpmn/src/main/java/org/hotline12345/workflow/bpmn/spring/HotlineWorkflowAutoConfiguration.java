@@ -15,6 +15,9 @@ import org.hotline12345.workflow.cases.UnitId;
 import org.hotline12345.workflow.directory.InMemoryOrganisationDirectory;
 import org.hotline12345.workflow.directory.OrganisationDirectory;
 import org.hotline12345.workflow.directory.Unit;
+import org.hotline12345.workflow.events.CaseEventListener;
+import org.hotline12345.workflow.events.EventDeliveries;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -60,9 +63,10 @@ class HotlineWorkflowAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     HotlineComponents hotlineComponents(WorkingCalendar calendar, OrganisationDirectory directory,
-            @Qualifier(CLOCK_BEAN) Clock clock, HotlineWorkflowProperties properties) {
+            @Qualifier(CLOCK_BEAN) Clock clock, HotlineWorkflowProperties properties, ObjectProvider<CaseEventListener> listeners) {
         Integer days = properties.historyTimeToLive() == null ? null : Math.toIntExact(properties.historyTimeToLive().toDays());
-        return new HotlineComponents(calendar, directory, clock, days);
+        return new HotlineComponents(calendar, directory, clock, days, listeners.orderedStream().toList(),
+                properties.eventDeliveryRetryDelays());
     }
 
     @Bean
@@ -87,6 +91,12 @@ class HotlineWorkflowAutoConfiguration {
     @ConditionalOnMissingBean
     HotlineWorkflow hotlineWorkflow(HotlineComponents components, ProcessEngine processEngine) {
         return components.workflow(processEngine);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    EventDeliveries hotlineEventDeliveries(HotlineComponents components, ProcessEngine processEngine) {
+        return components.eventDeliveries(processEngine);
     }
 
     @Bean

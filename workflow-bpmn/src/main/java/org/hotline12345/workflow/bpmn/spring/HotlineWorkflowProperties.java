@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param historyTimeToLive how long the engine keeps the history of finished cases; unset keeps what each diagram says
  * @param deployDiagrams whether to deploy the library's own diagrams at start
  * @param units the units of the default organisation directory (ignored when the host provides an OrganisationDirectory bean)
+ * @param eventDeliveryRetryDelays delays before each retry of a delivery to an event listener that threw; after the
+ *     last the delivery is left failed for an operator (default 10s, 1m, 5m, 30m)
  */
 @ConfigurationProperties("hotline.workflow")
 public record HotlineWorkflowProperties(
@@ -21,7 +23,8 @@ public record HotlineWorkflowProperties(
         @DefaultValue Calendar calendar,
         Duration historyTimeToLive,
         @DefaultValue("true") boolean deployDiagrams,
-        List<UnitEntry> units) {
+        List<UnitEntry> units,
+        @DefaultValue({"10s", "1m", "5m", "30m"}) List<Duration> eventDeliveryRetryDelays) {
 
     public HotlineWorkflowProperties {
         units = units == null ? List.of() : List.copyOf(units);

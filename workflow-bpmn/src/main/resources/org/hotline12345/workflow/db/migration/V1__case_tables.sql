@@ -53,6 +53,7 @@ CREATE TABLE hw_case_event (
     actor_unit  VARCHAR(64),
     task_key    VARCHAR(255),
     detail      ${text},
+    deadline    ${timestamp},
     PRIMARY KEY (case_id, seq)
 );
 
