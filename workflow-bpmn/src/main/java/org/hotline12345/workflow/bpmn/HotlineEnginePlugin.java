@@ -37,6 +37,8 @@ public final class HotlineEnginePlugin extends AbstractProcessEnginePlugin {
     public static final String DIAGRAM_PATH = "org/hotline12345/workflow/diagrams/";
     static final List<String> DIAGRAMS = List.of("hotline-case.bpmn", "unit-handling.bpmn", "deadline-policy.dmn");
 
+    private static final System.Logger LOG = System.getLogger(HotlineEnginePlugin.class.getName());
+
     private final HotlineComponents components;
     private final boolean deployDiagrams;
     private final Predicate<String> hostBeans;
@@ -84,6 +86,10 @@ public final class HotlineEnginePlugin extends AbstractProcessEnginePlugin {
 
     @Override
     public void postProcessEngineBuild(ProcessEngine engine) {
+        String calendarProblem = new CalendarCoverage(components.calendar(), components.clock()).problem();
+        if (calendarProblem != null) {
+            LOG.log(System.Logger.Level.WARNING, "Hotline workflow: " + calendarProblem);
+        }
         if (!deployDiagrams) {
             return;
         }

@@ -14,7 +14,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Tells working days from days off: weekends are off, statutory holidays are off, make-up working
- * days (调休) are on, per year. Immutable; {@link #withYear(CalendarYear)} returns a new calendar.
+ * days (调休) are on, per year. {@link #withYear(CalendarYear)} returns a new calendar; {@link #load(CalendarYear)}
+ * adds or replaces a year in this one while it is in use (thread-safe), for the State Council's notice of a new year
+ * that arrives while the hotline runs.
  *
  * <p>A year with no data is never guessed: asking about it throws {@link MissingCalendarYearException},
  * unless the host opted in to {@link #withWeekendsOnlyFallback() the weekends-only fallback}, which is
@@ -38,7 +40,7 @@ public final class WorkingCalendar {
 
     private WorkingCalendar(ZoneId zone, Map<Integer, CalendarYear> years, boolean weekendsOnlyFallback) {
         this.zone = zone;
-        this.years = Map.copyOf(years);
+        this.years = new ConcurrentHashMap<>(years);
         this.weekendsOnlyFallback = weekendsOnlyFallback;
     }
 
@@ -70,6 +72,27 @@ public final class WorkingCalendar {
         Map<Integer, CalendarYear> copy = new HashMap<>(years);
         copy.put(year.year(), year);
         return new WorkingCalendar(zone, copy, weekendsOnlyFallback);
+    }
+
+    /** Adds or replaces a year in this calendar, effective at once for every deadline computed from now on. */
+    public void load(CalendarYear year) {
+        years.put(year.year(), year);
+        LOG.log(Level.INFO, "Working-day calendar: loaded {0}", String.valueOf(year.year()));
+    }
+
+    /**
+     * The years without data that fall within {@code horizon} after {@code from}, ascending. A deadline counted in that
+     * window would hit them; the host should load them before it does.
+     */
+    public Set<Integer> missingYearsWithin(LocalDate from, java.time.Period horizon) {
+        Set<Integer> missing = new TreeSet<>();
+        LocalDate until = from.plus(horizon);
+        for (int year = from.getYear(); year <= until.getYear(); year++) {
+            if (!years.containsKey(year)) {
+                missing.add(year);
+            }
+        }
+        return missing;
     }
 
     public WorkingCalendar withZone(ZoneId zone) {

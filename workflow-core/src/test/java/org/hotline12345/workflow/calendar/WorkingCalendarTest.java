@@ -94,6 +94,23 @@ class WorkingCalendarTest {
     }
 
     @Test
+    void aMissingYearIsSeenWellBeforeDeadlinesReachIt() {
+        assertThat(calendar.missingYearsWithin(LocalDate.of(2026, 11, 26), java.time.Period.ofDays(90))).containsExactly(2027);
+        assertThat(calendar.missingYearsWithin(LocalDate.of(2026, 6, 1), java.time.Period.ofDays(90))).isEmpty();
+    }
+
+    @Test
+    void aYearLoadedAtRunTimeCountsAtOnce() {
+        WorkingCalendar running = WorkingCalendar.chinaMainland();
+        assertThatThrownBy(() -> running.addWorkingDays(LocalDate.of(2026, 12, 30), 2)).isInstanceOf(MissingCalendarYearException.class);
+
+        running.load(CalendarYear.parse(2027, new StringReader("2027-01-01 holiday 元旦\n")));
+
+        assertThat(running.addWorkingDays(LocalDate.of(2026, 12, 30), 2)).isEqualTo(LocalDate.of(2027, 1, 4));
+        assertThat(running.missingYearsWithin(LocalDate.of(2026, 11, 26), java.time.Period.ofDays(90))).isEmpty();
+    }
+
+    @Test
     void malformedCalendarDataNamesTheLine() {
         assertThatThrownBy(() -> CalendarYear.parse(2027, new StringReader("2027-01-01 holiday\n2027-13-01 holiday\n")))
                 .hasMessageContaining("line 2");

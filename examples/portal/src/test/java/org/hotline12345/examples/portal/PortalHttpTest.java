@@ -211,6 +211,30 @@ class PortalHttpTest {
         assertThat(cockpit.statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void aMissingCalendarYearShowsInHealthUntilItIsLoaded() throws Exception {
+        post("supervisor", "/api/demo/clock", "{\"set\": \"2026-11-26T02:00:00Z\"}");
+        HttpResponse<String> before = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(before.statusCode()).isEqualTo(200);
+        JsonNode calendar = JSON.readTree(before.body()).get("components").get("hotlineCalendar");
+        assertThat(calendar.get("status").asText()).isEqualTo("WARNING");
+        assertThat(calendar.get("details").get("missingYears").toString()).isEqualTo("[2027]");
+
+        HttpRequest load = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/admin/calendar/2027"))
+                .PUT(HttpRequest.BodyPublishers.ofString("2027-01-01 holiday 元旦\n2027-02-06 holiday 春节\n"))
+                .header("Content-Type", "text/plain; charset=utf-8")
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("supervisor:demo".getBytes(StandardCharsets.UTF_8)))
+                .build();
+        assertThat(http.send(load, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> after = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(JSON.readTree(after.body()).get("components").get("hotlineCalendar").get("status").asText()).isEqualTo("UP");
+        assertThat(get("supervisor", "/api/admin/calendar").body().get("years").toString()).contains("2027");
+        assertThat(get("operator", "/api/admin/calendar").status()).isEqualTo(403);
+    }
+
     private static JsonNode findTask(JsonNode tasks, String caseId) {
         for (JsonNode task : tasks) {
             if (task.get("caseId").asText().equals(caseId)) {

@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.spring.boot.starter.CamundaBpmAutoConfiguration;
 import org.camunda.bpm.spring.boot.starter.configuration.CamundaDeploymentConfiguration;
 import org.hotline12345.workflow.HotlineWorkflow;
+import org.hotline12345.workflow.bpmn.CalendarCoverage;
 import org.hotline12345.workflow.bpmn.CaseMigration;
 import org.hotline12345.workflow.bpmn.EngineClock;
 import org.hotline12345.workflow.bpmn.HotlineEnginePlugin;
@@ -25,6 +26,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * Makes the Camunda starter's engine a hotline workflow engine on the host's DataSource and transaction
@@ -103,6 +105,23 @@ class HotlineWorkflowAutoConfiguration {
     @ConditionalOnMissingBean
     CaseMigration hotlineCaseMigration(HotlineComponents components, ProcessEngine processEngine) {
         return components.caseMigration(processEngine);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    CalendarCoverage hotlineCalendarCoverage(WorkingCalendar calendar, @Qualifier(CLOCK_BEAN) Clock clock) {
+        return new CalendarCoverage(calendar, clock);
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.boot.actuate.health.HealthIndicator")
+    static class Health {
+
+        @Bean
+        @ConditionalOnMissingBean(name = "hotlineCalendarHealthIndicator")
+        CalendarHealthIndicator hotlineCalendarHealthIndicator(CalendarCoverage coverage) {
+            return new CalendarHealthIndicator(coverage);
+        }
     }
 
     @Bean
