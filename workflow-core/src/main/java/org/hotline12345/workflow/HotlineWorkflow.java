@@ -10,6 +10,8 @@ import org.hotline12345.workflow.cases.Page;
 import org.hotline12345.workflow.dispatch.DispatchOrder;
 import org.hotline12345.workflow.dispatch.ReturnDecision;
 import org.hotline12345.workflow.dispatch.ReturnRequest;
+import org.hotline12345.workflow.extension.ExtensionDecision;
+import org.hotline12345.workflow.extension.ExtensionRequest;
 import org.hotline12345.workflow.handling.Reply;
 import org.hotline12345.workflow.intake.DirectAnswer;
 import org.hotline12345.workflow.intake.IntakeReceipt;
@@ -59,6 +61,19 @@ public interface HotlineWorkflow {
 
     /** The hotline office accepts a return (back to dispatch, or on to a named unit) or rejects it. */
     CaseView decideReturn(Actor actor, CaseId caseId, ReturnDecision decision);
+
+    /**
+     * The lead unit asks for more working days (延期) before its handling deadline. Refused with
+     * {@link IllegalCaseStateException} after the deadline or while another request waits, and with
+     * {@link InvalidCaseException} beyond the policy's cap on the total.
+     */
+    CaseView requestExtension(Actor actor, CaseId caseId, ExtensionRequest request);
+
+    /**
+     * The hotline office approves an extension (the handling deadline moves, its yellow and red cards with it) or
+     * refuses it.
+     */
+    CaseView decideExtension(Actor actor, CaseId caseId, ExtensionDecision decision);
 
     /** The lead unit replies with its result (答复). */
     CaseView reply(Actor actor, CaseId caseId, Reply reply);

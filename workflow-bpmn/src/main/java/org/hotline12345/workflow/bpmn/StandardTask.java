@@ -11,14 +11,15 @@ import org.hotline12345.workflow.cases.CaseStatus;
  * The status is the case status while that task is open.
  */
 public enum StandardTask {
-    DISPATCH(Diagrams.CASE_PROCESS, "UserTask_Dispatch", Step.DISPATCH, CaseStatus.REGISTERED),
-    SIGN_FOR(Diagrams.UNIT_PROCESS, "UserTask_SignFor", Step.SIGN_FOR, CaseStatus.DISPATCHED),
-    HANDLE(Diagrams.UNIT_PROCESS, "UserTask_Handle", Step.REPLY, CaseStatus.IN_PROGRESS),
-    DECIDE_RETURN(Diagrams.UNIT_PROCESS, "UserTask_DecideReturn", Step.DECIDE_RETURN, CaseStatus.RETURN_REQUESTED),
-    REVIEW(Diagrams.CASE_PROCESS, "UserTask_Review", Step.REVIEW, CaseStatus.REPLIED),
-    CALLBACK(Diagrams.CASE_PROCESS, "UserTask_Callback", Step.CALLBACK, CaseStatus.CALLBACK),
+    DISPATCH(Diagrams.CASE_PROCESS, "UserTask_Dispatch", Step.DISPATCH, CaseStatus.REGISTERED, false),
+    SIGN_FOR(Diagrams.UNIT_PROCESS, "UserTask_SignFor", Step.SIGN_FOR, CaseStatus.DISPATCHED, true),
+    HANDLE(Diagrams.UNIT_PROCESS, "UserTask_Handle", Step.REPLY, CaseStatus.IN_PROGRESS, true),
+    DECIDE_EXTENSION(Diagrams.UNIT_PROCESS, "UserTask_DecideExtension", Step.DECIDE_EXTENSION, CaseStatus.IN_PROGRESS, false),
+    DECIDE_RETURN(Diagrams.UNIT_PROCESS, "UserTask_DecideReturn", Step.DECIDE_RETURN, CaseStatus.RETURN_REQUESTED, false),
+    REVIEW(Diagrams.CASE_PROCESS, "UserTask_Review", Step.REVIEW, CaseStatus.REPLIED, false),
+    CALLBACK(Diagrams.CASE_PROCESS, "UserTask_Callback", Step.CALLBACK, CaseStatus.CALLBACK, true),
     DECIDE_AFTER_REOPEN_LIMIT(Diagrams.CASE_PROCESS, "UserTask_DecideAfterReopenLimit", Step.DECIDE_AFTER_REOPEN_LIMIT,
-            CaseStatus.REOPEN_LIMIT_REACHED);
+            CaseStatus.REOPEN_LIMIT_REACHED, false);
 
     /** The process keys of the diagrams the library ships and deploys. */
     public static final String CASE_PROCESS = Diagrams.CASE_PROCESS;
@@ -29,12 +30,19 @@ public enum StandardTask {
     private final String taskKey;
     private final Step step;
     private final CaseStatus status;
+    private final boolean carriesClock;
 
-    StandardTask(String processKey, String taskKey, Step step, CaseStatus status) {
+    StandardTask(String processKey, String taskKey, Step step, CaseStatus status, boolean carriesClock) {
         this.processKey = processKey;
         this.taskKey = taskKey;
         this.step = step;
         this.status = status;
+        this.carriesClock = carriesClock;
+    }
+
+    /** Whether a deadline clock, with its yellow and red cards, runs while this task is open. */
+    public boolean carriesClock() {
+        return carriesClock;
     }
 
     /** The process whose diagram must contain this task. */

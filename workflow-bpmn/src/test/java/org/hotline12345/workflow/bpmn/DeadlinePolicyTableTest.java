@@ -65,12 +65,20 @@ class DeadlinePolicyTableTest {
     }
 
     @Test
+    void extensionsAreCappedAtTenWorkingDaysAndNeverForEmergencies() {
+        assertThat(row(Category.COMPLAINT, Urgency.NORMAL)).containsEntry("extensionCap", "10 working days")
+                .containsEntry("extensionDecisionLimit", "1 working day");
+        assertThat(row(Category.HELP, Urgency.URGENT)).containsEntry("extensionCap", "1 working day");
+        assertThat(row(Category.HELP, Urgency.EMERGENCY)).containsEntry("extensionCap", "0 working days");
+    }
+
+    @Test
     void everyCategoryAndUrgencyHasExactlyOneRow() {
         for (Category category : Category.values()) {
             for (Urgency urgency : Urgency.values()) {
                 Map<String, Object> row = row(category, urgency);
                 assertThat(row.keySet()).containsExactlyInAnyOrder("signForLimit", "handlingLimit", "reworkLimit",
-                        "callbackLimit", "yellowCardLead", "reopenLimit");
+                        "callbackLimit", "yellowCardLead", "extensionCap", "extensionDecisionLimit", "reopenLimit");
                 row.values().stream().filter(String.class::isInstance).map(String.class::cast)
                         .forEach(limit -> org.hotline12345.workflow.deadline.TimeLimit.parse(limit));
             }

@@ -21,6 +21,7 @@ public record CaseView(
         UnitId leadUnit,
         CaseDeadlines deadlines,
         WarningLevel warning,
+        int extendedWorkingDays,
         int returns,
         int reopens,
         ReplyResult replyResult,

@@ -45,6 +45,15 @@ public final class DeadlineCalculator {
     }
 
     /**
+     * A deadline extended by {@code workingDays}: the same time of day on the {@code workingDays}-th working day after
+     * the old one (so a day limit still ends at 23:59:59).
+     */
+    public Instant extend(Instant due, int workingDays) {
+        ZonedDateTime old = due.atZone(calendar.zone());
+        return calendar.addWorkingDays(old.toLocalDate(), workingDays).atTime(old.toLocalTime()).atZone(calendar.zone()).toInstant();
+    }
+
+    /**
      * When the yellow card for {@code deadline} is due: {@code lead} before it, counted back the way limits are
      * counted forward (working days keep the time of day). A clock that starts inside the lead time warns at once.
      */

@@ -12,6 +12,8 @@ public record DeadlinePolicy(
         TimeLimit rework,
         TimeLimit callback,
         TimeLimit yellowCardLead,
+        TimeLimit extensionCap,
+        TimeLimit extensionDecisionLimit,
         int reopenLimit) {
 
     public DeadlinePolicy {
@@ -20,6 +22,11 @@ public record DeadlinePolicy(
         Objects.requireNonNull(rework, "rework");
         Objects.requireNonNull(callback, "callback");
         Objects.requireNonNull(yellowCardLead, "yellowCardLead");
+        Objects.requireNonNull(extensionCap, "extensionCap");
+        Objects.requireNonNull(extensionDecisionLimit, "extensionDecisionLimit");
+        if (extensionCap.unit() != TimeLimit.Unit.WORKING_DAYS) {
+            throw new IllegalArgumentException("the extension cap is counted in working days, not " + extensionCap);
+        }
         if (reopenLimit < 0) {
             throw new IllegalArgumentException("reopen limit must not be negative: " + reopenLimit);
         }

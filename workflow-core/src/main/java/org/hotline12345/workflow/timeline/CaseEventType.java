@@ -13,6 +13,10 @@ public enum CaseEventType {
     RETURN_REQUESTED("ReturnRequested"),
     RETURN_ACCEPTED("ReturnAccepted"),
     RETURN_REJECTED("ReturnRejected"),
+    EXTENSION_REQUESTED("ExtensionRequested"),
+    /** The handling deadline moved; the event carries the new deadline. */
+    EXTENSION_APPROVED("ExtensionApproved"),
+    EXTENSION_REFUSED("ExtensionRefused"),
     CASE_REPLIED("CaseReplied"),
     REPLY_APPROVED("ReplyApproved"),
     REPLY_SENT_BACK("ReplySentBack"),

@@ -5,6 +5,8 @@ import org.hotline12345.examples.portal.ApiJson.CallbackJson;
 import org.hotline12345.examples.portal.ApiJson.CaseJson;
 import org.hotline12345.examples.portal.ApiJson.DirectAnswerJson;
 import org.hotline12345.examples.portal.ApiJson.DispatchJson;
+import org.hotline12345.examples.portal.ApiJson.ExtensionDecisionJson;
+import org.hotline12345.examples.portal.ApiJson.ExtensionJson;
 import org.hotline12345.examples.portal.ApiJson.IntakeJson;
 import org.hotline12345.examples.portal.ApiJson.PageJson;
 import org.hotline12345.examples.portal.ApiJson.ReopenDecisionJson;
@@ -30,6 +32,8 @@ import org.hotline12345.workflow.cases.WarningLevel;
 import org.hotline12345.workflow.dispatch.DispatchOrder;
 import org.hotline12345.workflow.dispatch.ReturnDecision;
 import org.hotline12345.workflow.dispatch.ReturnRequest;
+import org.hotline12345.workflow.extension.ExtensionDecision;
+import org.hotline12345.workflow.extension.ExtensionRequest;
 import org.hotline12345.workflow.handling.Reply;
 import org.hotline12345.workflow.intake.DirectAnswer;
 import org.hotline12345.workflow.intake.IntakeReceipt;
@@ -133,6 +137,17 @@ class CaseController {
         v.throwIfInvalid();
         return CaseJson.of(workflow.decideReturn(Actors.of(user), CaseId.of(id),
                 new ReturnDecision(body.accepted(), body.note(), newLead)));
+    }
+
+    @PostMapping("/{id}/extension")
+    CaseJson requestExtension(Authentication user, @PathVariable String id, @RequestBody ExtensionJson body) {
+        return CaseJson.of(workflow.requestExtension(Actors.of(user), CaseId.of(id), new ExtensionRequest(body.workingDays(), body.reason())));
+    }
+
+    @PostMapping("/{id}/extension-decision")
+    CaseJson decideExtension(Authentication user, @PathVariable String id, @RequestBody ExtensionDecisionJson body) {
+        new Validation().require("approved", body.approved()).throwIfInvalid();
+        return CaseJson.of(workflow.decideExtension(Actors.of(user), CaseId.of(id), new ExtensionDecision(body.approved(), body.note())));
     }
 
     @PostMapping("/{id}/reply")

@@ -125,6 +125,14 @@ class PortalHttpTest {
         assertThat(signed.body().get("deadlines").get("handling").asText()).isEqualTo("2026-12-03T23:59:59+08:00");
         assertThat(signed.body().get("caller").get("phone").asText()).as("the unit must call the citizen").isEqualTo("13812345678");
 
+        Response asked = post("lixia", "/api/cases/" + id + "/extension", "{\"workingDays\": 2, \"reason\": \"Permit check.\"}");
+        assertThat(asked.status()).isEqualTo(200);
+        Response extended = post("dispatcher", "/api/cases/" + id + "/extension-decision", "{\"approved\": true}");
+        assertThat(extended.body().get("deadlines").get("handling").asText()).isEqualTo("2026-12-07T23:59:59+08:00");
+        assertThat(extended.body().get("extendedWorkingDays").asInt()).isEqualTo(2);
+        assertThat(post("lixia", "/api/cases/" + id + "/extension", "{\"workingDays\": 9, \"reason\": \"More.\"}").status())
+                .isEqualTo(400);
+
         assertThat(post("lixia", "/api/cases/" + id + "/reply", "{\"result\": \"RESOLVED\", \"text\": \"Night work stopped.\"}")
                 .body().get("status").asText()).isEqualTo("REPLIED");
         Response approved = post("dispatcher", "/api/cases/" + id + "/review", "{\"approved\": true}");
@@ -145,8 +153,8 @@ class PortalHttpTest {
             assertThat(step.get("at").asText()).endsWith("+08:00");
             assertThat(step.get("detail").asText()).isNotBlank();
         });
-        assertThat(types).containsExactly("CaseRegistered", "CaseDispatched", "CaseSignedFor", "CaseReplied",
-                "ReplyApproved", "CallbackRecorded", "CaseClosed");
+        assertThat(types).containsExactly("CaseRegistered", "CaseDispatched", "CaseSignedFor", "ExtensionRequested",
+                "ExtensionApproved", "CaseReplied", "ReplyApproved", "CallbackRecorded", "CaseClosed");
 
         Response listed = get("lixia-leader", "/api/cases?unit=lixia&status=CLOSED&warning=NONE&page=0&size=50");
         assertThat(listed.status()).isEqualTo(200);

@@ -36,6 +36,7 @@ record CaseRow(
         Instant handlingDue,
         Instant callbackDue,
         WarningLevel warning,
+        int extendedWorkingDays,
         int returns,
         int reopens,
         ReplyResult replyResult,
@@ -55,7 +56,7 @@ record CaseRow(
         }
         return new CaseView(id, number, externalId, status, category, urgency, channel, subject, description, shownCaller,
                 location, leadUnit, new CaseDeadlines(at(signForDue, zone), at(handlingDue, zone), at(callbackDue, zone)),
-                warning, returns, reopens, replyResult, satisfaction, at(createdAt, zone), at(closedAt, zone), version);
+                warning, extendedWorkingDays, returns, reopens, replyResult, satisfaction, at(createdAt, zone), at(closedAt, zone), version);
     }
 
     static OffsetDateTime at(Instant instant, ZoneId zone) {

@@ -32,6 +32,7 @@ final class CaseStateListeners {
     /** The card of a step's clock belongs to the open step: once the step is done, the case carries none. */
     TaskListener taskCompleted() {
         return (DelegateTask task) -> StandardTask.byTaskKey(task.getTaskDefinitionKey())
+                .filter(StandardTask::carriesClock)
                 .ifPresent(standard -> store.setWarning(caseId(task.getExecution()), WarningLevel.NONE, clock.instant()));
     }
 

@@ -50,7 +50,7 @@ final class CaseStore {
 
     private static final String COLUMNS = "id, case_number, external_id, status, category, urgency, channel, subject, "
             + "description, caller_name, caller_phone, caller_anonymous, caller_confidential, address, area_code, latitude, "
-            + "longitude, lead_unit, sign_for_due, handling_due, callback_due, warning_level, returns_count, reopens_count, reply_result, "
+            + "longitude, lead_unit, sign_for_due, handling_due, callback_due, warning_level, extended_days, returns_count, reopens_count, reply_result, "
             + "satisfaction, resolved, process_instance_id, created_at, updated_at, closed_at, row_version";
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
 
@@ -145,7 +145,7 @@ final class CaseStore {
     }
 
     void insert(CaseRow row) {
-        String placeholders = "?,".repeat(32);
+        String placeholders = "?,".repeat(33);
         try (PreparedStatement s = connection().prepareStatement(
                 "INSERT INTO hw_case (" + COLUMNS + ") VALUES (" + placeholders.substring(0, placeholders.length() - 1) + ")")) {
             Caller caller = row.caller();
@@ -173,6 +173,7 @@ final class CaseStore {
             setInstant(s, i++, row.handlingDue());
             setInstant(s, i++, row.callbackDue());
             s.setString(i++, row.warning().name());
+            s.setInt(i++, row.extendedWorkingDays());
             s.setInt(i++, row.returns());
             s.setInt(i++, row.reopens());
             s.setString(i++, row.replyResult() == null ? null : row.replyResult().name());
@@ -248,6 +249,10 @@ final class CaseStore {
     void assignLeadUnit(CaseId id, UnitId unit, Instant now) {
         update("UPDATE hw_case SET lead_unit = ?, sign_for_due = NULL, handling_due = NULL, updated_at = ? WHERE id = ?",
                 unit == null ? null : unit.value(), now, id.value());
+    }
+
+    void addExtension(CaseId id, int workingDays, Instant now) {
+        update("UPDATE hw_case SET extended_days = extended_days + ?, updated_at = ? WHERE id = ?", workingDays, now, id.value());
     }
 
     void countReturn(CaseId id, Instant now) {
@@ -448,6 +453,7 @@ final class CaseStore {
                 instant(rs, "handling_due"),
                 instant(rs, "callback_due"),
                 WarningLevel.valueOf(rs.getString("warning_level")),
+                rs.getInt("extended_days"),
                 rs.getInt("returns_count"),
                 rs.getInt("reopens_count"),
                 replyResult == null ? null : ReplyResult.valueOf(replyResult),

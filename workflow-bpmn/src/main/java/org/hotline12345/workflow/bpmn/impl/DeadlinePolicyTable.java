@@ -30,6 +30,8 @@ final class DeadlinePolicyTable {
                     TimeLimit.parse(row.getEntry("reworkLimit")),
                     TimeLimit.parse(row.getEntry("callbackLimit")),
                     TimeLimit.parse(row.getEntry("yellowCardLead")),
+                    TimeLimit.parse(row.getEntry("extensionCap")),
+                    TimeLimit.parse(row.getEntry("extensionDecisionLimit")),
                     ((Number) row.getEntry("reopenLimit")).intValue());
         } catch (IllegalArgumentException | NullPointerException | ClassCastException e) {
             throw new ProcessEngineException("the deadline-policy row for " + category + "/" + urgency

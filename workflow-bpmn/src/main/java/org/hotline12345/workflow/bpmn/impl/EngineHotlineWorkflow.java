@@ -3,6 +3,7 @@ package org.hotline12345.workflow.bpmn.impl;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Date;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,6 +34,7 @@ import org.hotline12345.workflow.CaseNotFoundException;
 import org.hotline12345.workflow.HotlineWorkflow;
 import org.hotline12345.workflow.HotlineWorkflowException;
 import org.hotline12345.workflow.IllegalCaseStateException;
+import org.hotline12345.workflow.InvalidCaseException;
 import org.hotline12345.workflow.NotAuthorizedException;
 import org.hotline12345.workflow.Validation;
 import org.hotline12345.workflow.access.AccessPolicy;
@@ -54,6 +56,13 @@ import org.hotline12345.workflow.directory.Unit;
 import org.hotline12345.workflow.dispatch.DispatchOrder;
 import org.hotline12345.workflow.dispatch.ReturnDecision;
 import org.hotline12345.workflow.dispatch.ReturnRequest;
+import org.hotline12345.workflow.extension.ExtensionDecision;
+import org.hotline12345.workflow.extension.ExtensionRequest;
+import org.hotline12345.workflow.deadline.ClockKind;
+import org.hotline12345.workflow.deadline.Deadline;
+import org.hotline12345.workflow.deadline.DeadlineCalculator;
+import org.hotline12345.workflow.deadline.DeadlinePolicy;
+import org.hotline12345.workflow.deadline.TimeLimit;
 import org.hotline12345.workflow.handling.Reply;
 import org.hotline12345.workflow.intake.DirectAnswer;
 import org.hotline12345.workflow.intake.IntakeReceipt;
@@ -88,19 +97,23 @@ public final class EngineHotlineWorkflow implements HotlineWorkflow {
     private final CaseEventLog events;
     private final OrganisationDirectory directory;
     private final AccessPolicy access;
+    private final DeadlineCalculator calculator;
+    private final DeadlinePolicyTable policyTable;
     private final Clock clock;
     private final ZoneId zone;
 
     EngineHotlineWorkflow(ProcessEngine engine, CaseStore store, CaseEventLog events, OrganisationDirectory directory,
-            AccessPolicy access, Clock clock, ZoneId zone) {
+            AccessPolicy access, DeadlineCalculator calculator, DeadlinePolicyTable policyTable, Clock clock) {
         this.engine = engine;
         this.commands = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired();
         this.store = store;
         this.events = events;
         this.directory = directory;
         this.access = access;
+        this.calculator = calculator;
+        this.policyTable = policyTable;
         this.clock = clock;
-        this.zone = zone;
+        this.zone = calculator.calendar().zone();
     }
 
     @Override
@@ -147,7 +160,8 @@ public final class EngineHotlineWorkflow implements HotlineWorkflow {
         CaseNumber number = CaseNumber.of(today, store.nextSequence(today));
         store.insert(new CaseRow(id, number, request.externalId(), CaseStatus.REGISTERED, request.category(),
                 request.urgencyOrDefault(), request.channel(), request.subject().strip(), request.description(),
-                request.caller(), request.location(), null, null, null, null, WarningLevel.NONE, 0, 0, null, null, null, null, now, now, null, 0));
+                request.caller(), request.location(), null, null, null, null, WarningLevel.NONE, 0, 0, 0, null, null, null, null, now, now,
+                null, 0));
         Map<String, Object> variables = new HashMap<>();
         variables.put(ProcessVariables.CASE_ID, id.value());
         variables.put(ProcessVariables.CATEGORY, request.category().name());
@@ -244,6 +258,73 @@ public final class EngineHotlineWorkflow implements HotlineWorkflow {
                 dispatchTo(actor, row.id(), createdInThisCommand(row, StandardTask.DISPATCH),
                         new DispatchOrder(decision.newLeadUnit(), decision.note()));
             }
+        });
+    }
+
+    @Override
+    public CaseView requestExtension(Actor actor, CaseId caseId, ExtensionRequest request) {
+        validate(v -> require(v, "workingDays", request, () -> request.validate(v)));
+        return step(actor, caseId, Step.REQUEST_EXTENSION, StandardTask.HANDLE, (row, task) -> {
+            if (!openTasks(row, StandardTask.DECIDE_EXTENSION).isEmpty()) {
+                throw new IllegalCaseStateException(row.status(), "case " + row.number()
+                        + " already has an extension request waiting for the hotline office");
+            }
+            Instant now = clock.instant();
+            if (row.handlingDue() == null || now.isAfter(row.handlingDue())) {
+                throw new IllegalCaseStateException(row.status(), "the handling deadline " + CaseRow.at(row.handlingDue(), zone)
+                        + " has passed: an extension must be asked for before it");
+            }
+            DeadlinePolicy policy = policyTable.evaluate(engine.getDecisionService(), row.category(), row.urgency());
+            int cap = policy.extensionCap().amount();
+            if (row.extendedWorkingDays() + request.workingDays() > cap) {
+                throw new InvalidCaseException(List.of(new InvalidCaseException.FieldError("workingDays",
+                        "at most " + Math.max(0, cap - row.extendedWorkingDays()) + " more working days can be granted: the cap is "
+                                + cap + " and " + row.extendedWorkingDays() + " were granted already")));
+            }
+            Instant decisionDue = calculator.due(now, policy.extensionDecisionLimit());
+            engine.getRuntimeService().createMessageCorrelation(ProcessVariables.EXTENSION_MESSAGE)
+                    .processInstanceId(task.getProcessInstanceId())
+                    .setVariable(ProcessVariables.EXTENSION_WORKING_DAYS, request.workingDays())
+                    .setVariable(ProcessVariables.EXTENSION_DECISION_DUE, Date.from(decisionDue))
+                    .setVariable("extensionReason", request.reason())
+                    .correlateWithResult();
+            record(row.id(), CaseEventType.EXTENSION_REQUESTED, actor, row.leadUnit(), task, describe(row.leadUnit()) + " asks for "
+                    + request.workingDays() + " more working days: " + request.reason() + "; the hotline office decides by "
+                    + CaseRow.at(decisionDue, zone), decisionDue);
+        });
+    }
+
+    @Override
+    public CaseView decideExtension(Actor actor, CaseId caseId, ExtensionDecision decision) {
+        validate(v -> require(v, "approved", decision, () -> decision.validate(v)));
+        return step(actor, caseId, Step.DECIDE_EXTENSION, StandardTask.DECIDE_EXTENSION, (row, task) -> {
+            var runtime = engine.getRuntimeService();
+            int days = ((Number) runtime.getVariable(task.getProcessInstanceId(), ProcessVariables.EXTENSION_WORKING_DAYS)).intValue();
+            if (!decision.approved()) {
+                complete(actor, task, Map.of(ProcessVariables.EXTENSION_APPROVED, false));
+                record(row.id(), CaseEventType.EXTENSION_REFUSED, actor, row.leadUnit(), task, "extension of " + days
+                        + " working days refused; the deadline stays " + CaseRow.at(row.handlingDue(), zone) + note(decision.note()),
+                        row.handlingDue());
+                return;
+            }
+            Instant now = clock.instant();
+            DeadlinePolicy policy = policyTable.evaluate(engine.getDecisionService(), row.category(), row.urgency());
+            Instant newDue = calculator.extend(row.handlingDue(), days);
+            Instant yellowCard = calculator.yellowCardAt(new Deadline(ClockKind.HANDLING, now.isAfter(newDue) ? newDue : now,
+                    TimeLimit.workingDays(days), newDue), policy.yellowCardLead());
+            runtime.setVariable(task.getProcessInstanceId(), ProcessVariables.HANDLING_DUE, Date.from(newDue));
+            runtime.setVariable(task.getProcessInstanceId(), ProcessVariables.HANDLING_YELLOW_AT, Date.from(yellowCard));
+            // Entering the handling task again re-arms its yellow and red cards for the new deadline; the old ones go.
+            runtime.createProcessInstanceModification(task.getProcessInstanceId())
+                    .cancelAllForActivity(StandardTask.HANDLE.taskKey())
+                    .startBeforeActivity(StandardTask.HANDLE.taskKey())
+                    .execute();
+            store.setDeadline(row.id(), ClockKind.HANDLING, newDue, now);
+            store.addExtension(row.id(), days, now);
+            complete(actor, task, Map.of(ProcessVariables.EXTENSION_APPROVED, true));
+            record(row.id(), CaseEventType.EXTENSION_APPROVED, actor, row.leadUnit(), task, "extension of " + days
+                    + " working days approved; reply by " + CaseRow.at(newDue, zone) + " instead of "
+                    + CaseRow.at(row.handlingDue(), zone) + note(decision.note()), newDue);
         });
     }
 
@@ -460,10 +541,13 @@ public final class EngineHotlineWorkflow implements HotlineWorkflow {
         return view(actor, after);
     }
 
+    private List<Task> openTasks(CaseRow row, StandardTask... tasks) {
+        String[] keys = java.util.Arrays.stream(tasks).map(StandardTask::taskKey).toArray(String[]::new);
+        return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(row.id().value()).taskDefinitionKeyIn(keys).list();
+    }
+
     private Task currentTask(CaseRow row, List<StandardTask> tasks, String what) {
-        String[] keys = tasks.stream().map(StandardTask::taskKey).toArray(String[]::new);
-        List<Task> open = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(row.id().value())
-                .taskDefinitionKeyIn(keys).list();
+        List<Task> open = openTasks(row, tasks.toArray(StandardTask[]::new));
         if (open.isEmpty()) {
             Set<CaseStatus> expected = tasks.stream().map(StandardTask::status).collect(Collectors.toCollection(LinkedHashSet::new));
             throw new IllegalCaseStateException(row.status(), "case " + row.number() + " cannot " + what + " now: that needs status "

@@ -32,6 +32,8 @@ public final class HotlineComponents {
     private final OrganisationDirectory directory;
     private final WorkingCalendar calendar;
     private final Clock clock;
+    private final DeadlineCalculator calculator;
+    private final DeadlinePolicyTable policyTable = new DeadlinePolicyTable();
     private final JavaDelegate startClock;
     private final JavaDelegate issueWarning;
     private final BpmnParseListener parseListener;
@@ -47,7 +49,8 @@ public final class HotlineComponents {
         this.clock = clock;
         this.notifications = new EventNotifications(listeners, retryDelays, store, clock, calendar.zone());
         this.events = new CaseEventLog(store, notifications);
-        this.startClock = new StartClockDelegate(new DeadlineCalculator(calendar), new DeadlinePolicyTable(), store, clock);
+        this.calculator = new DeadlineCalculator(calendar);
+        this.startClock = new StartClockDelegate(calculator, policyTable, store, clock);
         this.issueWarning = new IssueWarningDelegate(store, events, clock, calendar.zone());
         this.parseListener = new HotlineParseListener(new CaseStateListeners(store, clock), historyTimeToLiveDays);
     }
@@ -93,6 +96,6 @@ public final class HotlineComponents {
     /** The facade over {@code engine}, which must have been built with this library's plugin. */
     public HotlineWorkflow workflow(ProcessEngine engine) {
         notifications.bind(engine);
-        return new EngineHotlineWorkflow(engine, store, events, directory, new AccessPolicy(), clock, calendar.zone());
+        return new EngineHotlineWorkflow(engine, store, events, directory, new AccessPolicy(), calculator, policyTable, clock);
     }
 }

@@ -40,6 +40,12 @@ final class ProcessVariables {
     static final String SIGN_FOR_YELLOW_AT = "signForYellowAt";
     static final String HANDLING_YELLOW_AT = "handlingYellowAt";
     static final String CALLBACK_YELLOW_AT = "callbackYellowAt";
+    /** The working days an extension request asks for, and when the hotline office must decide on it. */
+    static final String EXTENSION_WORKING_DAYS = "extensionWorkingDays";
+    static final String EXTENSION_DECISION_DUE = "extensionDecisionDue";
+    static final String EXTENSION_APPROVED = "extensionApproved";
+    /** The message the extension boundary event of UserTask_Handle waits for. */
+    static final String EXTENSION_MESSAGE = "ExtensionRequested";
     /** Input parameter of the warning service tasks: YELLOW or RED. */
     static final String LEVEL = "level";
 
@@ -47,7 +53,7 @@ final class ProcessVariables {
     static final java.util.Set<String> RESERVED = java.util.Set.of(CASE_ID, CATEGORY, URGENCY, LEAD_UNIT, DISPOSITION,
             ENTRY, UNIT_ACTION, RETURN_REQUESTED_FROM, RETURN_ACCEPTED, HANDLING_OUTCOME, REVIEW_APPROVED, SATISFACTION,
             RESOLVED, REOPENS, REOPEN_LIMIT, CLOSE_CASE, CLOCK, SIGN_FOR_DUE, HANDLING_DUE, CALLBACK_DUE, SIGN_FOR_YELLOW_AT,
-            HANDLING_YELLOW_AT, CALLBACK_YELLOW_AT, LEVEL);
+            HANDLING_YELLOW_AT, CALLBACK_YELLOW_AT, LEVEL, EXTENSION_WORKING_DAYS, EXTENSION_DECISION_DUE, EXTENSION_APPROVED);
 
     private ProcessVariables() {
     }

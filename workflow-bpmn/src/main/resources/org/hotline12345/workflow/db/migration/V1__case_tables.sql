@@ -26,6 +26,7 @@ CREATE TABLE hw_case (
     handling_due        ${timestamp},
     callback_due        ${timestamp},
     warning_level       VARCHAR(8)    NOT NULL,
+    extended_days       INTEGER       NOT NULL,
     returns_count       INTEGER       NOT NULL,
     reopens_count       INTEGER       NOT NULL,
     reply_result        VARCHAR(32),
