@@ -13,6 +13,8 @@ import org.hotline12345.workflow.dispatch.ReturnRequest;
 import org.hotline12345.workflow.extension.ExtensionDecision;
 import org.hotline12345.workflow.extension.ExtensionRequest;
 import org.hotline12345.workflow.handling.Reply;
+import org.hotline12345.workflow.suspension.SuspensionDecision;
+import org.hotline12345.workflow.suspension.SuspensionRequest;
 import org.hotline12345.workflow.intake.DirectAnswer;
 import org.hotline12345.workflow.intake.IntakeReceipt;
 import org.hotline12345.workflow.intake.IntakeRequest;
@@ -74,6 +76,18 @@ public interface HotlineWorkflow {
      * refuses it.
      */
     CaseView decideExtension(Actor actor, CaseId caseId, ExtensionDecision decision);
+
+    /**
+     * The lead unit pauses its handling clock (挂起) with a reason: at once, or once the hotline office approves where the
+     * policy says so. While suspended, cards do not fire and the unit cannot reply, return or extend.
+     */
+    CaseView requestSuspension(Actor actor, CaseId caseId, SuspensionRequest request);
+
+    /** The hotline office approves (the clock stops) or refuses a suspension request. */
+    CaseView decideSuspension(Actor actor, CaseId caseId, SuspensionDecision decision);
+
+    /** The lead unit starts its clock again, with the working time that was left when it stopped. */
+    CaseView resume(Actor actor, CaseId caseId);
 
     /** The lead unit replies with its result (答复). */
     CaseView reply(Actor actor, CaseId caseId, Reply reply);

@@ -51,7 +51,7 @@ public final class DiagramContract {
     static final String CAMUNDA_DMN_NS = "http://camunda.org/schema/1.0/dmn";
     static final String PLATFORM = "Camunda Platform";
     static final List<String> POLICY_OUTPUTS = List.of("signForLimit", "handlingLimit", "reworkLimit", "callbackLimit",
-            "yellowCardLead", "extensionCap", "extensionDecisionLimit", "reopenLimit");
+            "yellowCardLead", "extensionCap", "extensionDecisionLimit", "suspensionNeedsApproval", "reopenLimit");
     private static final Pattern BEAN_EXPRESSION = Pattern.compile("\\$\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}");
 
     private final Predicate<String> beanExists;

@@ -15,6 +15,7 @@ public enum StandardTask {
     SIGN_FOR(Diagrams.UNIT_PROCESS, "UserTask_SignFor", Step.SIGN_FOR, CaseStatus.DISPATCHED, true),
     HANDLE(Diagrams.UNIT_PROCESS, "UserTask_Handle", Step.REPLY, CaseStatus.IN_PROGRESS, true),
     DECIDE_EXTENSION(Diagrams.UNIT_PROCESS, "UserTask_DecideExtension", Step.DECIDE_EXTENSION, CaseStatus.IN_PROGRESS, false),
+    DECIDE_SUSPENSION(Diagrams.UNIT_PROCESS, "UserTask_DecideSuspension", Step.DECIDE_SUSPENSION, CaseStatus.IN_PROGRESS, false),
     DECIDE_RETURN(Diagrams.UNIT_PROCESS, "UserTask_DecideReturn", Step.DECIDE_RETURN, CaseStatus.RETURN_REQUESTED, false),
     REVIEW(Diagrams.CASE_PROCESS, "UserTask_Review", Step.REVIEW, CaseStatus.REPLIED, false),
     CALLBACK(Diagrams.CASE_PROCESS, "UserTask_Callback", Step.CALLBACK, CaseStatus.CALLBACK, true),

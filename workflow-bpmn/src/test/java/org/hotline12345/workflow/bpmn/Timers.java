@@ -15,7 +15,7 @@ final class Timers {
         ManagementService management = engine.processEngine().getManagementService();
         int fired = 0;
         while (true) {
-            List<Job> due = management.createJobQuery().executable().orderByJobDuedate().asc().list();
+            List<Job> due = management.createJobQuery().executable().active().orderByJobDuedate().asc().list();
             if (due.isEmpty()) {
                 return fired;
             }

@@ -22,6 +22,7 @@ public record CaseView(
         CaseDeadlines deadlines,
         WarningLevel warning,
         int extendedWorkingDays,
+        OffsetDateTime suspendedSince,
         int returns,
         int reopens,
         ReplyResult replyResult,
@@ -29,4 +30,9 @@ public record CaseView(
         OffsetDateTime createdAt,
         OffsetDateTime closedAt,
         long version) {
+
+    /** Whether the handling clock is paused now. */
+    public boolean suspended() {
+        return suspendedSince != null;
+    }
 }

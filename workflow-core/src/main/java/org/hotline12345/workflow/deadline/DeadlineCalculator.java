@@ -44,6 +44,25 @@ public final class DeadlineCalculator {
         return new Deadline(clock, start, limit, due(start, limit));
     }
 
+    /** Stops a clock due at {@code due} at {@code at}, keeping what is left of it in the limit's own unit. */
+    public PausedClock pause(Instant at, Instant due, TimeLimit.Unit unit) {
+        if (unit == TimeLimit.Unit.WORKING_DAYS) {
+            LocalDate pauseDay = at.atZone(calendar.zone()).toLocalDate();
+            LocalDate dueDay = due.atZone(calendar.zone()).toLocalDate();
+            return new PausedClock(at, Math.max(0, calendar.workingDaysBetween(pauseDay, dueDay)), null);
+        }
+        Duration left = Duration.between(at, due);
+        return new PausedClock(at, null, left.isNegative() ? Duration.ZERO : left);
+    }
+
+    /** The deadline of a paused clock started again at {@code at}: what was left, counted from then. */
+    public Instant resume(PausedClock paused, Instant at) {
+        if (paused.remainingWorkingDays() != null) {
+            return due(at, TimeLimit.workingDays(paused.remainingWorkingDays()));
+        }
+        return at.plus(paused.remainingTime());
+    }
+
     /**
      * A deadline extended by {@code workingDays}: the same time of day on the {@code workingDays}-th working day after
      * the old one (so a day limit still ends at 23:59:59).

@@ -14,6 +14,7 @@ public record DeadlinePolicy(
         TimeLimit yellowCardLead,
         TimeLimit extensionCap,
         TimeLimit extensionDecisionLimit,
+        boolean suspensionNeedsApproval,
         int reopenLimit) {
 
     public DeadlinePolicy {

@@ -17,6 +17,12 @@ public enum CaseEventType {
     /** The handling deadline moved; the event carries the new deadline. */
     EXTENSION_APPROVED("ExtensionApproved"),
     EXTENSION_REFUSED("ExtensionRefused"),
+    SUSPENSION_REQUESTED("SuspensionRequested"),
+    SUSPENSION_REFUSED("SuspensionRefused"),
+    /** The handling clock stopped. */
+    CASE_SUSPENDED("CaseSuspended"),
+    /** The handling clock runs again; the event carries the new deadline and how long the pause lasted. */
+    CASE_RESUMED("CaseResumed"),
     CASE_REPLIED("CaseReplied"),
     REPLY_APPROVED("ReplyApproved"),
     REPLY_SENT_BACK("ReplySentBack"),

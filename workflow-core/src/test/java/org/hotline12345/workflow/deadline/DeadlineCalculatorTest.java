@@ -93,6 +93,30 @@ class DeadlineCalculatorTest {
     }
 
     @Test
+    void aSuspensionOverAWeekendKeepsTheWorkingDaysThatWereLeft() {
+        // Due Thursday 3 December; paused on Friday 27 November with Mon, Tue, Wed, Thu left.
+        Instant due = at("2026-12-03T23:59:59+08:00");
+        PausedClock paused = calculator.pause(at("2026-11-27T15:00:00+08:00"), due, TimeLimit.Unit.WORKING_DAYS);
+        assertThat(paused.remainingWorkingDays()).isEqualTo(4);
+        // Resumed on Monday: the resume day does not count, as a start day does not.
+        assertThat(calculator.resume(paused, at("2026-11-30T09:00:00+08:00"))).isEqualTo(at("2026-12-04T23:59:59+08:00"));
+        // Paused and resumed the same day: nothing lost, nothing gained.
+        assertThat(calculator.resume(paused, at("2026-11-27T17:00:00+08:00"))).isEqualTo(due);
+    }
+
+    @Test
+    void aSuspendedHourClockKeepsItsNaturalTime() {
+        PausedClock paused = calculator.pause(at("2026-11-27T10:00:00+08:00"), at("2026-11-27T16:00:00+08:00"), TimeLimit.Unit.HOURS);
+        assertThat(calculator.resume(paused, at("2026-11-28T09:00:00+08:00"))).isEqualTo(at("2026-11-28T15:00:00+08:00"));
+    }
+
+    @Test
+    void anExtensionKeepsTheTimeOfDay() {
+        assertThat(calculator.extend(at("2026-12-03T23:59:59+08:00"), 3)).isEqualTo(at("2026-12-08T23:59:59+08:00"));
+        assertThat(calculator.extend(at("2026-09-30T15:00:00+08:00"), 1)).as("over National Day").isEqualTo(at("2026-10-08T15:00:00+08:00"));
+    }
+
+    @Test
     void timeLimitsReadTheAnalystsTextForm() {
         assertThat(TimeLimit.parse("5 working days")).isEqualTo(TimeLimit.workingDays(5));
         assertThat(TimeLimit.parse(" 1 Working Day ")).isEqualTo(TimeLimit.workingDays(1));

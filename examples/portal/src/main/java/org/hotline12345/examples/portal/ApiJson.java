@@ -30,7 +30,7 @@ final class ApiJson {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record CaseJson(String id, String number, String externalId, String status, String category, String urgency,
             String channel, String subject, String description, CallerJson caller, LocationJson location, String leadUnit,
-            DeadlinesJson deadlines, String warning, int extendedWorkingDays, int returns, int reopens, String replyResult, String satisfaction,
+            DeadlinesJson deadlines, String warning, int extendedWorkingDays, boolean suspended, String suspendedSince, int returns, int reopens, String replyResult, String satisfaction,
             String createdAt, String closedAt, long version) {
 
         static CaseJson of(CaseView view) {
@@ -40,7 +40,7 @@ final class ApiJson {
                     view.leadUnit() == null ? null : view.leadUnit().value(),
                     new DeadlinesJson(time(view.deadlines().signFor()), time(view.deadlines().handling()),
                             time(view.deadlines().callback())),
-                    view.warning().name(), view.extendedWorkingDays(), view.returns(), view.reopens(), enumName(view.replyResult()), enumName(view.satisfaction()),
+                    view.warning().name(), view.extendedWorkingDays(), view.suspended(), time(view.suspendedSince()), view.returns(), view.reopens(), enumName(view.replyResult()), enumName(view.satisfaction()),
                     time(view.createdAt()), time(view.closedAt()), view.version());
         }
     }
@@ -120,6 +120,12 @@ final class ApiJson {
     }
 
     record ExtensionDecisionJson(Boolean approved, String note) {
+    }
+
+    record SuspendJson(String reason) {
+    }
+
+    record SuspensionDecisionJson(Boolean approved, String note) {
     }
 
     record ReplyJson(String result, String text) {

@@ -14,6 +14,8 @@ import org.hotline12345.examples.portal.ApiJson.ReplyJson;
 import org.hotline12345.examples.portal.ApiJson.ReturnDecisionJson;
 import org.hotline12345.examples.portal.ApiJson.ReturnJson;
 import org.hotline12345.examples.portal.ApiJson.ReviewJson;
+import org.hotline12345.examples.portal.ApiJson.SuspendJson;
+import org.hotline12345.examples.portal.ApiJson.SuspensionDecisionJson;
 import org.hotline12345.examples.portal.ApiJson.TimelineJson;
 import org.hotline12345.workflow.HotlineWorkflow;
 import org.hotline12345.workflow.Validation;
@@ -41,6 +43,8 @@ import org.hotline12345.workflow.intake.IntakeRequest;
 import org.hotline12345.workflow.review.CallbackResult;
 import org.hotline12345.workflow.review.ReopenLimitDecision;
 import org.hotline12345.workflow.review.ReviewDecision;
+import org.hotline12345.workflow.suspension.SuspensionDecision;
+import org.hotline12345.workflow.suspension.SuspensionRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -148,6 +152,23 @@ class CaseController {
     CaseJson decideExtension(Authentication user, @PathVariable String id, @RequestBody ExtensionDecisionJson body) {
         new Validation().require("approved", body.approved()).throwIfInvalid();
         return CaseJson.of(workflow.decideExtension(Actors.of(user), CaseId.of(id), new ExtensionDecision(body.approved(), body.note())));
+    }
+
+    @PostMapping("/{id}/suspend")
+    CaseJson suspend(Authentication user, @PathVariable String id, @RequestBody SuspendJson body) {
+        return CaseJson.of(workflow.requestSuspension(Actors.of(user), CaseId.of(id), new SuspensionRequest(body.reason())));
+    }
+
+    /** Where the policy wants the hotline office to approve a suspension. */
+    @PostMapping("/{id}/suspension-decision")
+    CaseJson decideSuspension(Authentication user, @PathVariable String id, @RequestBody SuspensionDecisionJson body) {
+        new Validation().require("approved", body.approved()).throwIfInvalid();
+        return CaseJson.of(workflow.decideSuspension(Actors.of(user), CaseId.of(id), new SuspensionDecision(body.approved(), body.note())));
+    }
+
+    @PostMapping("/{id}/resume")
+    CaseJson resume(Authentication user, @PathVariable String id) {
+        return CaseJson.of(workflow.resume(Actors.of(user), CaseId.of(id)));
     }
 
     @PostMapping("/{id}/reply")

@@ -93,6 +93,7 @@ class PortalHttpTest {
         assertThat(view.has("closedAt")).isFalse();
         assertThat(view.get("deadlines").has("signFor")).isFalse();
         assertThat(view.get("warning").asText()).isEqualTo("NONE");
+        assertThat(view.get("suspended").asBoolean()).isFalse();
 
         Response again = post("operator", "/api/cases", COMPLAINT.formatted("wechat-20261126-1"));
         assertThat(again.status()).isEqualTo(200);
@@ -132,6 +133,12 @@ class PortalHttpTest {
         assertThat(extended.body().get("extendedWorkingDays").asInt()).isEqualTo(2);
         assertThat(post("lixia", "/api/cases/" + id + "/extension", "{\"workingDays\": 9, \"reason\": \"More.\"}").status())
                 .isEqualTo(400);
+        assertThat(post("lixia", "/api/cases/" + id + "/suspend", "{\"reason\": \"Citizen abroad.\"}").body().get("suspended")
+                .asBoolean()).as("a complaint waits for approval").isFalse();
+        Response suspended = post("dispatcher", "/api/cases/" + id + "/suspension-decision", "{\"approved\": true}");
+        assertThat(suspended.body().get("suspended").asBoolean()).isTrue();
+        assertThat(post("lixia", "/api/cases/" + id + "/reply", "{\"result\": \"RESOLVED\", \"text\": \"x\"}").status()).isEqualTo(409);
+        assertThat(post("lixia", "/api/cases/" + id + "/resume", null).body().get("suspended").asBoolean()).isFalse();
 
         assertThat(post("lixia", "/api/cases/" + id + "/reply", "{\"result\": \"RESOLVED\", \"text\": \"Night work stopped.\"}")
                 .body().get("status").asText()).isEqualTo("REPLIED");
@@ -154,7 +161,8 @@ class PortalHttpTest {
             assertThat(step.get("detail").asText()).isNotBlank();
         });
         assertThat(types).containsExactly("CaseRegistered", "CaseDispatched", "CaseSignedFor", "ExtensionRequested",
-                "ExtensionApproved", "CaseReplied", "ReplyApproved", "CallbackRecorded", "CaseClosed");
+                "ExtensionApproved", "SuspensionRequested", "CaseSuspended", "CaseResumed", "CaseReplied", "ReplyApproved",
+                "CallbackRecorded", "CaseClosed");
 
         Response listed = get("lixia-leader", "/api/cases?unit=lixia&status=CLOSED&warning=NONE&page=0&size=50");
         assertThat(listed.status()).isEqualTo(200);

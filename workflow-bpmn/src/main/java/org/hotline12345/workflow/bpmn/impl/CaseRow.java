@@ -17,6 +17,7 @@ import org.hotline12345.workflow.cases.Satisfaction;
 import org.hotline12345.workflow.cases.UnitId;
 import org.hotline12345.workflow.cases.Urgency;
 import org.hotline12345.workflow.cases.WarningLevel;
+import org.hotline12345.workflow.deadline.PausedClock;
 
 /** One row of {@code hw_case}: the queryable state of a case. */
 record CaseRow(
@@ -37,6 +38,8 @@ record CaseRow(
         Instant callbackDue,
         WarningLevel warning,
         int extendedWorkingDays,
+        Instant suspendedSince,
+        PausedClock pausedClock,
         int returns,
         int reopens,
         ReplyResult replyResult,
@@ -56,7 +59,7 @@ record CaseRow(
         }
         return new CaseView(id, number, externalId, status, category, urgency, channel, subject, description, shownCaller,
                 location, leadUnit, new CaseDeadlines(at(signForDue, zone), at(handlingDue, zone), at(callbackDue, zone)),
-                warning, extendedWorkingDays, returns, reopens, replyResult, satisfaction, at(createdAt, zone), at(closedAt, zone), version);
+                warning, extendedWorkingDays, at(suspendedSince, zone), returns, reopens, replyResult, satisfaction, at(createdAt, zone), at(closedAt, zone), version);
     }
 
     static OffsetDateTime at(Instant instant, ZoneId zone) {

@@ -37,6 +37,7 @@ import org.hotline12345.workflow.cases.UnitId;
 import org.hotline12345.workflow.cases.Urgency;
 import org.hotline12345.workflow.cases.WarningLevel;
 import org.hotline12345.workflow.deadline.ClockKind;
+import org.hotline12345.workflow.deadline.PausedClock;
 import org.hotline12345.workflow.timeline.CaseEventType;
 
 /**
@@ -50,7 +51,8 @@ final class CaseStore {
 
     private static final String COLUMNS = "id, case_number, external_id, status, category, urgency, channel, subject, "
             + "description, caller_name, caller_phone, caller_anonymous, caller_confidential, address, area_code, latitude, "
-            + "longitude, lead_unit, sign_for_due, handling_due, callback_due, warning_level, extended_days, returns_count, reopens_count, reply_result, "
+            + "longitude, lead_unit, sign_for_due, handling_due, callback_due, warning_level, extended_days, suspended_since, "
+            + "paused_days_left, paused_seconds_left, returns_count, reopens_count, reply_result, "
             + "satisfaction, resolved, process_instance_id, created_at, updated_at, closed_at, row_version";
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
 
@@ -145,7 +147,7 @@ final class CaseStore {
     }
 
     void insert(CaseRow row) {
-        String placeholders = "?,".repeat(33);
+        String placeholders = "?,".repeat(36);
         try (PreparedStatement s = connection().prepareStatement(
                 "INSERT INTO hw_case (" + COLUMNS + ") VALUES (" + placeholders.substring(0, placeholders.length() - 1) + ")")) {
             Caller caller = row.caller();
@@ -174,6 +176,9 @@ final class CaseStore {
             setInstant(s, i++, row.callbackDue());
             s.setString(i++, row.warning().name());
             s.setInt(i++, row.extendedWorkingDays());
+            setInstant(s, i++, row.suspendedSince());
+            s.setNull(i++, Types.INTEGER);
+            s.setNull(i++, Types.BIGINT);
             s.setInt(i++, row.returns());
             s.setInt(i++, row.reopens());
             s.setString(i++, row.replyResult() == null ? null : row.replyResult().name());
@@ -253,6 +258,17 @@ final class CaseStore {
 
     void addExtension(CaseId id, int workingDays, Instant now) {
         update("UPDATE hw_case SET extended_days = extended_days + ?, updated_at = ? WHERE id = ?", workingDays, now, id.value());
+    }
+
+    void suspend(CaseId id, PausedClock paused) {
+        update("UPDATE hw_case SET suspended_since = ?, paused_days_left = ?, paused_seconds_left = ?, updated_at = ? WHERE id = ?",
+                paused.pausedAt(), paused.remainingWorkingDays(),
+                paused.remainingTime() == null ? null : paused.remainingTime().toSeconds(), paused.pausedAt(), id.value());
+    }
+
+    void resume(CaseId id, Instant now) {
+        update("UPDATE hw_case SET suspended_since = NULL, paused_days_left = NULL, paused_seconds_left = NULL, updated_at = ? "
+                + "WHERE id = ?", now, id.value());
     }
 
     void countReturn(CaseId id, Instant now) {
@@ -454,6 +470,8 @@ final class CaseStore {
                 instant(rs, "callback_due"),
                 WarningLevel.valueOf(rs.getString("warning_level")),
                 rs.getInt("extended_days"),
+                instant(rs, "suspended_since"),
+                pausedClock(rs),
                 rs.getInt("returns_count"),
                 rs.getInt("reopens_count"),
                 replyResult == null ? null : ReplyResult.valueOf(replyResult),
@@ -464,6 +482,18 @@ final class CaseStore {
                 instant(rs, "updated_at"),
                 instant(rs, "closed_at"),
                 rs.getLong("row_version"));
+    }
+
+    private static PausedClock pausedClock(ResultSet rs) throws SQLException {
+        Instant since = instant(rs, "suspended_since");
+        if (since == null) {
+            return null;
+        }
+        int days = rs.getInt("paused_days_left");
+        if (!rs.wasNull()) {
+            return new PausedClock(since, days, null);
+        }
+        return new PausedClock(since, null, java.time.Duration.ofSeconds(rs.getLong("paused_seconds_left")));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -32,6 +32,7 @@ final class DeadlinePolicyTable {
                     TimeLimit.parse(row.getEntry("yellowCardLead")),
                     TimeLimit.parse(row.getEntry("extensionCap")),
                     TimeLimit.parse(row.getEntry("extensionDecisionLimit")),
+                    Boolean.TRUE.equals(row.getEntry("suspensionNeedsApproval")),
                     ((Number) row.getEntry("reopenLimit")).intValue());
         } catch (IllegalArgumentException | NullPointerException | ClassCastException e) {
             throw new ProcessEngineException("the deadline-policy row for " + category + "/" + urgency

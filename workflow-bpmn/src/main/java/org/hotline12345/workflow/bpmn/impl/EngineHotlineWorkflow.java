@@ -1,6 +1,7 @@
 package org.hotline12345.workflow.bpmn.impl;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
@@ -63,6 +64,9 @@ import org.hotline12345.workflow.deadline.Deadline;
 import org.hotline12345.workflow.deadline.DeadlineCalculator;
 import org.hotline12345.workflow.deadline.DeadlinePolicy;
 import org.hotline12345.workflow.deadline.TimeLimit;
+import org.hotline12345.workflow.deadline.PausedClock;
+import org.hotline12345.workflow.suspension.SuspensionDecision;
+import org.hotline12345.workflow.suspension.SuspensionRequest;
 import org.hotline12345.workflow.handling.Reply;
 import org.hotline12345.workflow.intake.DirectAnswer;
 import org.hotline12345.workflow.intake.IntakeReceipt;
@@ -160,8 +164,8 @@ public final class EngineHotlineWorkflow implements HotlineWorkflow {
         CaseNumber number = CaseNumber.of(today, store.nextSequence(today));
         store.insert(new CaseRow(id, number, request.externalId(), CaseStatus.REGISTERED, request.category(),
                 request.urgencyOrDefault(), request.channel(), request.subject().strip(), request.description(),
-                request.caller(), request.location(), null, null, null, null, WarningLevel.NONE, 0, 0, 0, null, null, null, null, now, now,
-                null, 0));
+                request.caller(), request.location(), null, null, null, null, WarningLevel.NONE, 0, null, null, 0, 0, null, null, null, null,
+                now, now, null, 0));
         Map<String, Object> variables = new HashMap<>();
         variables.put(ProcessVariables.CASE_ID, id.value());
         variables.put(ProcessVariables.CATEGORY, request.category().name());
@@ -222,6 +226,7 @@ public final class EngineHotlineWorkflow implements HotlineWorkflow {
     public CaseView requestReturn(Actor actor, CaseId caseId, ReturnRequest request) {
         validate(v -> require(v, "reason", request, () -> request.validate(v)));
         return step(actor, caseId, Step.REQUEST_RETURN, List.of(StandardTask.SIGN_FOR, StandardTask.HANDLE), (row, task) -> {
+            requireRunningClock(row);
             String from = StandardTask.SIGN_FOR.taskKey().equals(task.getTaskDefinitionKey()) ? "SIGN_FOR" : "HANDLING";
             store.countReturn(row.id(), clock.instant());
             complete(actor, task, Map.of(ProcessVariables.UNIT_ACTION, "REQUEST_RETURN",
@@ -265,6 +270,7 @@ public final class EngineHotlineWorkflow implements HotlineWorkflow {
     public CaseView requestExtension(Actor actor, CaseId caseId, ExtensionRequest request) {
         validate(v -> require(v, "workingDays", request, () -> request.validate(v)));
         return step(actor, caseId, Step.REQUEST_EXTENSION, StandardTask.HANDLE, (row, task) -> {
+            requireRunningClock(row);
             if (!openTasks(row, StandardTask.DECIDE_EXTENSION).isEmpty()) {
                 throw new IllegalCaseStateException(row.status(), "case " + row.number()
                         + " already has an extension request waiting for the hotline office");
@@ -312,13 +318,7 @@ public final class EngineHotlineWorkflow implements HotlineWorkflow {
             Instant newDue = calculator.extend(row.handlingDue(), days);
             Instant yellowCard = calculator.yellowCardAt(new Deadline(ClockKind.HANDLING, now.isAfter(newDue) ? newDue : now,
                     TimeLimit.workingDays(days), newDue), policy.yellowCardLead());
-            runtime.setVariable(task.getProcessInstanceId(), ProcessVariables.HANDLING_DUE, Date.from(newDue));
-            runtime.setVariable(task.getProcessInstanceId(), ProcessVariables.HANDLING_YELLOW_AT, Date.from(yellowCard));
-            // Entering the handling task again re-arms its yellow and red cards for the new deadline; the old ones go.
-            runtime.createProcessInstanceModification(task.getProcessInstanceId())
-                    .cancelAllForActivity(StandardTask.HANDLE.taskKey())
-                    .startBeforeActivity(StandardTask.HANDLE.taskKey())
-                    .execute();
+            reenterHandling(task.getProcessInstanceId(), newDue, yellowCard);
             store.setDeadline(row.id(), ClockKind.HANDLING, newDue, now);
             store.addExtension(row.id(), days, now);
             complete(actor, task, Map.of(ProcessVariables.EXTENSION_APPROVED, true));
@@ -329,9 +329,112 @@ public final class EngineHotlineWorkflow implements HotlineWorkflow {
     }
 
     @Override
+    public CaseView requestSuspension(Actor actor, CaseId caseId, SuspensionRequest request) {
+        validate(v -> require(v, "reason", request, () -> request.validate(v)));
+        return step(actor, caseId, Step.SUSPEND, StandardTask.HANDLE, (row, task) -> {
+            requireRunningClock(row);
+            if (!openTasks(row, StandardTask.DECIDE_SUSPENSION).isEmpty()) {
+                throw new IllegalCaseStateException(row.status(), "case " + row.number()
+                        + " already has a suspension request waiting for the hotline office");
+            }
+            if (row.handlingDue() == null || clock.instant().isAfter(row.handlingDue())) {
+                throw new IllegalCaseStateException(row.status(), "the handling deadline " + CaseRow.at(row.handlingDue(), zone)
+                        + " has passed: a clock that ran out cannot be paused");
+            }
+            DeadlinePolicy policy = policyTable.evaluate(engine.getDecisionService(), row.category(), row.urgency());
+            if (policy.suspensionNeedsApproval()) {
+                engine.getRuntimeService().createMessageCorrelation(ProcessVariables.SUSPENSION_MESSAGE)
+                        .processInstanceId(task.getProcessInstanceId())
+                        .setVariable("suspensionReason", request.reason())
+                        .correlateWithResult();
+                record(row.id(), CaseEventType.SUSPENSION_REQUESTED, actor, row.leadUnit(), task,
+                        describe(row.leadUnit()) + " asks to pause its clock: " + request.reason(), row.handlingDue());
+                return;
+            }
+            suspend(actor, row, task, request.reason(), policy);
+        });
+    }
+
+    @Override
+    public CaseView decideSuspension(Actor actor, CaseId caseId, SuspensionDecision decision) {
+        validate(v -> require(v, "approved", decision, () -> decision.validate(v)));
+        return step(actor, caseId, Step.DECIDE_SUSPENSION, StandardTask.DECIDE_SUSPENSION, (row, task) -> {
+            String reason = (String) engine.getRuntimeService().getVariable(task.getProcessInstanceId(), "suspensionReason");
+            complete(actor, task, Map.of(ProcessVariables.SUSPENSION_APPROVED, decision.approved()));
+            if (!decision.approved()) {
+                record(row.id(), CaseEventType.SUSPENSION_REFUSED, actor, row.leadUnit(), task,
+                        "suspension refused; the clock runs on" + note(decision.note()), row.handlingDue());
+                return;
+            }
+            Task handling = currentTask(row, List.of(StandardTask.HANDLE), "be suspended");
+            suspend(actor, row, handling, reason + note(decision.note()),
+                    policyTable.evaluate(engine.getDecisionService(), row.category(), row.urgency()));
+        });
+    }
+
+    /** Stops the handling clock: keeps what is left of it and holds its card timers. */
+    private void suspend(Actor actor, CaseRow row, Task handling, String reason, DeadlinePolicy policy) {
+        Instant now = clock.instant();
+        PausedClock paused = calculator.pause(now, row.handlingDue(), policy.handling().unit());
+        store.suspend(row.id(), paused);
+        var management = engine.getManagementService();
+        management.createJobQuery().processInstanceId(handling.getProcessInstanceId()).timers().list()
+                .forEach(job -> management.suspendJobById(job.getId()));
+        record(row.id(), CaseEventType.CASE_SUSPENDED, actor, row.leadUnit(), handling,
+                "handling clock paused with " + paused + ": " + reason, row.handlingDue());
+    }
+
+    @Override
+    public CaseView resume(Actor actor, CaseId caseId) {
+        return step(actor, caseId, Step.RESUME, StandardTask.HANDLE, (row, task) -> {
+            if (row.pausedClock() == null) {
+                throw new IllegalCaseStateException(row.status(), "case " + row.number() + " is not suspended");
+            }
+            Instant now = clock.instant();
+            Instant newDue = calculator.resume(row.pausedClock(), now);
+            DeadlinePolicy policy = policyTable.evaluate(engine.getDecisionService(), row.category(), row.urgency());
+            Instant yellowCard = calculator.yellowCardAt(new Deadline(ClockKind.HANDLING, now, TimeLimit.workingDays(0), newDue),
+                    policy.yellowCardLead());
+            reenterHandling(task.getProcessInstanceId(), newDue, yellowCard);
+            store.resume(row.id(), now);
+            store.setDeadline(row.id(), ClockKind.HANDLING, newDue, now);
+            Duration paused = Duration.between(row.suspendedSince(), now);
+            record(row.id(), CaseEventType.CASE_RESUMED, actor, row.leadUnit(), task, "handling clock runs again after "
+                    + describe(paused) + " (since " + CaseRow.at(row.suspendedSince(), zone) + "); reply by " + CaseRow.at(newDue, zone),
+                    newDue);
+        });
+    }
+
+    private static void requireRunningClock(CaseRow row) {
+        if (row.suspendedSince() != null) {
+            throw new IllegalCaseStateException(row.status(), "case " + row.number() + " is suspended: resume it first");
+        }
+    }
+
+    /**
+     * Moves the handling deadline: the handling task is entered again, which re-arms its yellow and red cards for the
+     * new deadline and drops the old ones (a process-instance modification, recorded in the engine's history).
+     */
+    private void reenterHandling(String processInstanceId, Instant newDue, Instant yellowCard) {
+        var runtime = engine.getRuntimeService();
+        runtime.setVariable(processInstanceId, ProcessVariables.HANDLING_DUE, Date.from(newDue));
+        runtime.setVariable(processInstanceId, ProcessVariables.HANDLING_YELLOW_AT, Date.from(yellowCard));
+        runtime.createProcessInstanceModification(processInstanceId)
+                .cancelAllForActivity(StandardTask.HANDLE.taskKey())
+                .startBeforeActivity(StandardTask.HANDLE.taskKey())
+                .execute();
+    }
+
+    private static String describe(Duration duration) {
+        long hours = duration.toHours();
+        return hours >= 24 ? (hours / 24) + " days " + (hours % 24) + " hours" : hours + " hours " + duration.toMinutesPart() + " minutes";
+    }
+
+    @Override
     public CaseView reply(Actor actor, CaseId caseId, Reply reply) {
         validate(v -> require(v, "result", reply, () -> reply.validate(v)));
         return step(actor, caseId, Step.REPLY, StandardTask.HANDLE, (row, task) -> {
+            requireRunningClock(row);
             store.recordReply(row.id(), reply.result(), clock.instant());
             complete(actor, task, Map.of(ProcessVariables.UNIT_ACTION, "REPLY", ProcessVariables.HANDLING_OUTCOME, "REPLIED",
                     "replyResult", reply.result().name(), "replyText", reply.text()));

@@ -46,6 +46,9 @@ final class ProcessVariables {
     static final String EXTENSION_APPROVED = "extensionApproved";
     /** The message the extension boundary event of UserTask_Handle waits for. */
     static final String EXTENSION_MESSAGE = "ExtensionRequested";
+    /** The message the suspension boundary event of UserTask_Handle waits for, where approval is needed. */
+    static final String SUSPENSION_MESSAGE = "SuspensionRequested";
+    static final String SUSPENSION_APPROVED = "suspensionApproved";
     /** Input parameter of the warning service tasks: YELLOW or RED. */
     static final String LEVEL = "level";
 
@@ -53,7 +56,7 @@ final class ProcessVariables {
     static final java.util.Set<String> RESERVED = java.util.Set.of(CASE_ID, CATEGORY, URGENCY, LEAD_UNIT, DISPOSITION,
             ENTRY, UNIT_ACTION, RETURN_REQUESTED_FROM, RETURN_ACCEPTED, HANDLING_OUTCOME, REVIEW_APPROVED, SATISFACTION,
             RESOLVED, REOPENS, REOPEN_LIMIT, CLOSE_CASE, CLOCK, SIGN_FOR_DUE, HANDLING_DUE, CALLBACK_DUE, SIGN_FOR_YELLOW_AT,
-            HANDLING_YELLOW_AT, CALLBACK_YELLOW_AT, LEVEL, EXTENSION_WORKING_DAYS, EXTENSION_DECISION_DUE, EXTENSION_APPROVED);
+            HANDLING_YELLOW_AT, CALLBACK_YELLOW_AT, LEVEL, EXTENSION_WORKING_DAYS, EXTENSION_DECISION_DUE, EXTENSION_APPROVED, SUSPENSION_APPROVED);
 
     private ProcessVariables() {
     }
