@@ -50,6 +50,7 @@ public final class DiagramContract {
     static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn";
     static final String CAMUNDA_DMN_NS = "http://camunda.org/schema/1.0/dmn";
     static final String PLATFORM = "Camunda Platform";
+    static final String ESCALATION_PROCESS = "case-escalation";
     static final List<String> POLICY_OUTPUTS = List.of("signForLimit", "handlingLimit", "reworkLimit", "callbackLimit",
             "yellowCardLead", "extensionCap", "extensionDecisionLimit", "suspensionNeedsApproval", "reopenLimit");
     private static final Pattern BEAN_EXPRESSION = Pattern.compile("\\$\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}");
@@ -101,13 +102,13 @@ public final class DiagramContract {
     private static boolean mentionsLibraryKey(byte[] content) {
         String text = new String(content, java.nio.charset.StandardCharsets.UTF_8);
         return text.contains("\"" + StandardTask.CASE_PROCESS + "\"") || text.contains("\"" + StandardTask.UNIT_PROCESS + "\"")
-                || text.contains("\"" + StandardTask.DEADLINE_POLICY_DECISION + "\"");
+                || text.contains("\"" + StandardTask.DEADLINE_POLICY_DECISION + "\"") || text.contains("\"" + ESCALATION_PROCESS + "\"");
     }
 
     private void checkProcesses(String resource, BpmnModelInstance model, List<String> problems) {
         Collection<Process> processes = model.getModelElementsByType(Process.class);
         Set<String> keys = processes.stream().map(Process::getId).collect(Collectors.toSet());
-        if (!keys.contains(StandardTask.CASE_PROCESS) && !keys.contains(StandardTask.UNIT_PROCESS)) {
+        if (!keys.contains(StandardTask.CASE_PROCESS) && !keys.contains(StandardTask.UNIT_PROCESS) && !keys.contains(ESCALATION_PROCESS)) {
             return;
         }
         checkPlatform(resource, model.getDocument().getRootElement(), problems);
@@ -252,7 +253,7 @@ public final class DiagramContract {
     /** Checks diagram files from the command line; exit code 1 when any breaks the contract. */
     public static void main(String[] args) throws IOException {
         DiagramContract contract = new DiagramContract(name -> name.equals(HotlineEnginePlugin.START_CLOCK_BEAN)
-                || name.equals(HotlineEnginePlugin.ISSUE_WARNING_BEAN));
+                || name.equals(HotlineEnginePlugin.ISSUE_WARNING_BEAN) || name.equals(HotlineEnginePlugin.ESCALATE_BEAN));
         List<String> problems = new ArrayList<>();
         for (String arg : args) {
             Path path = Path.of(arg);

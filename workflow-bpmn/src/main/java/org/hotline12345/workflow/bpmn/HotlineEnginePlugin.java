@@ -33,9 +33,12 @@ public final class HotlineEnginePlugin extends AbstractProcessEnginePlugin {
     public static final String START_CLOCK_BEAN = "hotlineStartClock";
     /** The bean name the diagrams bind the warning delegate by. */
     public static final String ISSUE_WARNING_BEAN = "hotlineIssueWarning";
+    /** The bean name the escalation diagram binds its delegate by. */
+    public static final String ESCALATE_BEAN = "hotlineEscalate";
     /** Where the shipped diagrams live on the class path. */
     public static final String DIAGRAM_PATH = "org/hotline12345/workflow/diagrams/";
-    static final List<String> DIAGRAMS = List.of("hotline-case.bpmn", "unit-handling.bpmn", "deadline-policy.dmn");
+    static final List<String> DIAGRAMS = List.of("hotline-case.bpmn", "unit-handling.bpmn", "case-escalation.bpmn",
+            "deadline-policy.dmn", "escalation-policy.dmn");
 
     private static final System.Logger LOG = System.getLogger(HotlineEnginePlugin.class.getName());
 
@@ -65,6 +68,7 @@ public final class HotlineEnginePlugin extends AbstractProcessEnginePlugin {
         Map<Object, Object> beans = configuration.getBeans() == null ? new HashMap<>() : configuration.getBeans();
         beans.put(START_CLOCK_BEAN, components.startClockDelegate());
         beans.put(ISSUE_WARNING_BEAN, components.issueWarningDelegate());
+        beans.put(ESCALATE_BEAN, components.escalateDelegate());
         configuration.setBeans(beans);
 
         List<JobHandler> jobHandlers = configuration.getCustomJobHandlers() == null

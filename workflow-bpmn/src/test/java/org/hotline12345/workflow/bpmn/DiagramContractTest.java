@@ -32,7 +32,7 @@ class DiagramContractTest {
         return CITY.workflow();
     }
     private final DiagramContract contract = new DiagramContract(name -> name.equals(HotlineEnginePlugin.START_CLOCK_BEAN)
-            || name.equals(HotlineEnginePlugin.ISSUE_WARNING_BEAN));
+            || name.equals(HotlineEnginePlugin.ISSUE_WARNING_BEAN) || name.equals(HotlineEnginePlugin.ESCALATE_BEAN));
 
     private static String shipped(String file) {
         try (InputStream in = DiagramContractTest.class.getClassLoader().getResourceAsStream(HotlineEnginePlugin.DIAGRAM_PATH + file)) {
@@ -66,7 +66,8 @@ class DiagramContractTest {
 
     @Test
     void theShippedDiagramsKeepTheContract() {
-        for (String file : List.of("hotline-case.bpmn", "unit-handling.bpmn", "deadline-policy.dmn")) {
+        for (String file : List.of("hotline-case.bpmn", "unit-handling.bpmn", "case-escalation.bpmn", "deadline-policy.dmn",
+                "escalation-policy.dmn")) {
             assertThat(contract.problems(file, shipped(file).getBytes(StandardCharsets.UTF_8))).as(file).isEmpty();
         }
     }

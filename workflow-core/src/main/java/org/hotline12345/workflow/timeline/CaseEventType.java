@@ -7,6 +7,12 @@ public enum CaseEventType {
     YELLOW_CARD_ISSUED("YellowCardIssued"),
     /** A deadline has passed (red card). */
     RED_CARD_ISSUED("RedCardIssued"),
+    /** An urging notice (催办) went to the overdue unit, copied to its leader. */
+    CASE_URGED("CaseUrged"),
+    /** A supervision order (督办) was issued for a case still overdue after urging. */
+    SUPERVISION_ORDERED("SupervisionOrdered"),
+    /** A fact about a unit's conduct was recorded for the accountability review (问责). */
+    ACCOUNTABILITY_FACT_RECORDED("AccountabilityFactRecorded"),
     CASE_ANSWERED_DIRECTLY("CaseAnsweredDirectly"),
     CASE_DISPATCHED("CaseDispatched"),
     CASE_SIGNED_FOR("CaseSignedFor"),

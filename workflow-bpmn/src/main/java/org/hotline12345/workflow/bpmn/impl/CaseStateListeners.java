@@ -29,11 +29,40 @@ final class CaseStateListeners {
                 .ifPresent(standard -> store.updateStatus(caseId(task.getExecution()), standard.status(), clock.instant()));
     }
 
-    /** The card of a step's clock belongs to the open step: once the step is done, the case carries none. */
+    /**
+     * The card of a step's clock belongs to the open step: once the step is done, the case carries none, and an
+     * escalation of that step stops.
+     */
     TaskListener taskCompleted() {
         return (DelegateTask task) -> StandardTask.byTaskKey(task.getTaskDefinitionKey())
                 .filter(StandardTask::carriesClock)
-                .ifPresent(standard -> store.setWarning(caseId(task.getExecution()), WarningLevel.NONE, clock.instant()));
+                .ifPresent(standard -> {
+                    store.setWarning(caseId(task.getExecution()), WarningLevel.NONE, clock.instant());
+                    stopEscalation(task, standard, "the overdue step was done");
+                });
+    }
+
+    /** A step's task cancelled (its deadline moved, or the unit's part ended): its escalation stops. */
+    TaskListener taskDeleted() {
+        return (DelegateTask task) -> StandardTask.byTaskKey(task.getTaskDefinitionKey())
+                .filter(StandardTask::carriesClock)
+                .ifPresent(standard -> stopEscalation(task, standard, "the overdue step's deadline moved or the step ended"));
+    }
+
+    private static void stopEscalation(DelegateTask task, StandardTask standard, String reason) {
+        String clockName = switch (standard) {
+            case SIGN_FOR -> "SIGN_FOR";
+            case HANDLE -> "HANDLING";
+            default -> null;
+        };
+        if (clockName == null) {
+            return;
+        }
+        var runtime = task.getProcessEngineServices().getRuntimeService();
+        runtime.createProcessInstanceQuery().processDefinitionKey(IssueWarningDelegate.ESCALATION_PROCESS)
+                .processInstanceBusinessKey(task.getExecution().getProcessBusinessKey())
+                .variableValueEquals(ProcessVariables.CLOCK, clockName).list()
+                .forEach(escalation -> runtime.deleteProcessInstance(escalation.getId(), reason, false, true));
     }
 
     ExecutionListener caseEnded() {

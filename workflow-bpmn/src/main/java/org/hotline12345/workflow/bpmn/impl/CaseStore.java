@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.hotline12345.workflow.CaseConflictException;
 import org.hotline12345.workflow.CaseNotFoundException;
+import org.hotline12345.workflow.accountability.FactKind;
 import org.hotline12345.workflow.cases.Caller;
 import org.hotline12345.workflow.cases.CaseId;
 import org.hotline12345.workflow.cases.CaseNumber;
@@ -269,6 +270,21 @@ final class CaseStore {
     void resume(CaseId id, Instant now) {
         update("UPDATE hw_case SET suspended_since = NULL, paused_days_left = NULL, paused_seconds_left = NULL, updated_at = ? "
                 + "WHERE id = ?", now, id.value());
+    }
+
+    void recordFact(CaseId caseId, UnitId unit, FactKind kind, String detail, Instant now) {
+        update("INSERT INTO hw_accountability_fact (id, case_id, unit, kind, recorded_at, detail) VALUES (?, ?, ?, ?, ?, ?)",
+                java.util.UUID.randomUUID().toString(), caseId.value(), unit.value(), kind.name(), now, detail);
+    }
+
+    long countFacts(CaseId caseId, FactKind kind) {
+        try (PreparedStatement statement = prepare("SELECT COUNT(*) FROM hw_accountability_fact WHERE case_id = ? AND kind = ?",
+                caseId.value(), kind.name()); ResultSet rs = statement.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new CaseStoreException("counting accountability facts", e);
+        }
     }
 
     void countReturn(CaseId id, Instant now) {

@@ -742,6 +742,9 @@ public final class EngineHotlineWorkflow implements HotlineWorkflow {
         if (actor.isHotlineOffice()) {
             groups.add(HOTLINE_OFFICE_GROUP);
         }
+        if (actor.has(Role.SUPERVISOR)) {
+            groups.add(EscalateDelegate.SUPERVISION_GROUP);
+        }
         if (actor.isUnitMember()) {
             actor.units().stream().map(unit -> UNIT_GROUP_PREFIX + unit.value()).sorted().forEach(groups::add);
         }

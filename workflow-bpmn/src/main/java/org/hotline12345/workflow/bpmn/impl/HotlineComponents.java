@@ -36,6 +36,7 @@ public final class HotlineComponents {
     private final DeadlinePolicyTable policyTable = new DeadlinePolicyTable();
     private final JavaDelegate startClock;
     private final JavaDelegate issueWarning;
+    private final JavaDelegate escalate;
     private final BpmnParseListener parseListener;
 
     /**
@@ -52,6 +53,7 @@ public final class HotlineComponents {
         this.calculator = new DeadlineCalculator(calendar);
         this.startClock = new StartClockDelegate(calculator, policyTable, store, clock);
         this.issueWarning = new IssueWarningDelegate(store, events, clock, calendar.zone());
+        this.escalate = new EscalateDelegate(store, events, calculator, new EscalationPolicyTable(), directory, clock);
         this.parseListener = new HotlineParseListener(new CaseStateListeners(store, clock), historyTimeToLiveDays);
     }
 
@@ -63,6 +65,11 @@ public final class HotlineComponents {
     /** The delegate the diagrams bind as {@code ${hotlineIssueWarning}}. */
     public JavaDelegate issueWarningDelegate() {
         return issueWarning;
+    }
+
+    /** The delegate the escalation diagram binds as {@code ${hotlineEscalate}}. */
+    public JavaDelegate escalateDelegate() {
+        return escalate;
     }
 
     /** The engine's job handler that delivers events to the listeners. */

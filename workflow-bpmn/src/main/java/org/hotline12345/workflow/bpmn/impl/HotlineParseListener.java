@@ -18,12 +18,14 @@ final class HotlineParseListener extends AbstractBpmnParseListener {
 
     private final TaskListener taskCreated;
     private final TaskListener taskCompleted;
+    private final TaskListener taskDeleted;
     private final ExecutionListener caseEnded;
     private final Integer historyTimeToLiveDays;
 
     HotlineParseListener(CaseStateListeners listeners, Integer historyTimeToLiveDays) {
         this.taskCreated = listeners.taskCreated();
         this.taskCompleted = listeners.taskCompleted();
+        this.taskDeleted = listeners.taskDeleted();
         this.caseEnded = listeners.caseEnded();
         this.historyTimeToLiveDays = historyTimeToLiveDays;
     }
@@ -43,6 +45,7 @@ final class HotlineParseListener extends AbstractBpmnParseListener {
         if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior) {
             behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, taskCreated);
             behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, taskCompleted);
+            behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_DELETE, taskDeleted);
         }
     }
 }

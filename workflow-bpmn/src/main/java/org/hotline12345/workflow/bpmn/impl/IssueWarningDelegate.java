@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Date;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.hotline12345.workflow.cases.CaseId;
@@ -22,6 +23,7 @@ final class IssueWarningDelegate implements JavaDelegate {
 
     /** The actor recorded for what the workflow does by itself. */
     static final String SYSTEM_ACTOR = "system";
+    static final String ESCALATION_PROCESS = "case-escalation";
 
     private final CaseStore store;
     private final CaseEventLog events;
@@ -59,5 +61,13 @@ final class IssueWarningDelegate implements JavaDelegate {
                 + CaseRow.at(due, zone) + (unit == null ? "" : " of unit " + unit);
         events.record(caseId, level == WarningLevel.RED ? CaseEventType.RED_CARD_ISSUED : CaseEventType.YELLOW_CARD_ISSUED,
                 now, SYSTEM_ACTOR, unit, execution.getCurrentActivityId(), detail, due);
+        if (level == WarningLevel.RED && unit != null) {
+            // A unit's overdue step climbs the escalation ladder until it is done or its deadline moves.
+            execution.getProcessEngineServices().getRuntimeService().startProcessInstanceByKey(ESCALATION_PROCESS, caseId.value(),
+                    Map.of(ProcessVariables.CLOCK, kind == ClockKind.SIGN_FOR ? "SIGN_FOR" : "HANDLING",
+                            ProcessVariables.LEAD_UNIT, unit.value(),
+                            ProcessVariables.CATEGORY, row.category().name(),
+                            ProcessVariables.URGENCY, row.urgency().name()));
+        }
     }
 }

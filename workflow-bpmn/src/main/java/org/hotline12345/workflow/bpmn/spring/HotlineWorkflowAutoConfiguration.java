@@ -89,6 +89,11 @@ class HotlineWorkflowAutoConfiguration {
         return components.issueWarningDelegate();
     }
 
+    @Bean(HotlineEnginePlugin.ESCALATE_BEAN)
+    JavaDelegate hotlineEscalate(HotlineComponents components) {
+        return components.escalateDelegate();
+    }
+
     @Bean
     @ConditionalOnMissingBean
     HotlineWorkflow hotlineWorkflow(HotlineComponents components, ProcessEngine processEngine) {

@@ -73,6 +73,18 @@ CREATE TABLE hw_case_warning (
     PRIMARY KEY (case_id, clock, level, due)
 );
 
+-- Facts about a unit's conduct on a case (问责), for the accountability review.
+CREATE TABLE hw_accountability_fact (
+    id          VARCHAR(64)  NOT NULL,
+    case_id     VARCHAR(64)  NOT NULL,
+    unit        VARCHAR(64)  NOT NULL,
+    kind        VARCHAR(32)  NOT NULL,
+    recorded_at ${timestamp} NOT NULL,
+    detail      ${text},
+    PRIMARY KEY (id)
+);
+CREATE INDEX hw_accountability_fact_unit_ix ON hw_accountability_fact (unit, recorded_at);
+
 -- The daily sequence behind case numbers (RX + yyyyMMdd + sequence).
 CREATE TABLE hw_case_number_seq (
     seq_day  VARCHAR(8) NOT NULL,
