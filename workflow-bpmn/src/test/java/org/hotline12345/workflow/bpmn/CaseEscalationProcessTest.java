@@ -70,6 +70,14 @@ class CaseEscalationProcessTest {
                     .contains("supervision follows if still open by 2026-12-11T23:59:59+08:00");
         });
 
+        assertThat(workflow().openTasks(TestCity.leadUnit())).filteredOn(task -> task.caseId().equals(id))
+                .extracting(TaskView::taskKey).containsExactlyInAnyOrder("UserTask_Handle", "UserTask_AcknowledgeUrging");
+        assertThat(workflow().openTasks(org.hotline12345.workflow.access.Actor.unitLeader("lixia-leader", LIXIA)))
+                .extracting(TaskView::taskKey).contains("UserTask_AcknowledgeUrging");
+        TaskView acknowledge = workflow().openTasks(leadUnit()).stream()
+                .filter(task -> task.taskKey().equals("UserTask_AcknowledgeUrging") && task.caseId().equals(id)).findFirst().orElseThrow();
+        workflow().completeTask(leadUnit(), acknowledge.id(), Map.of("nextStep", "site visit on Monday"));
+
         at("2026-12-11T23:59:00+08:00");
         assertThat(entries(id, CaseEventType.SUPERVISION_ORDERED)).isEmpty();
         at("2026-12-12T00:00:00+08:00");
