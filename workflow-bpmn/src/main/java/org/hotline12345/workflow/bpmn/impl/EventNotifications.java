@@ -161,12 +161,12 @@ final class EventNotifications implements JobHandler<EventNotifications.Delivery
 
     @Override
     public void retry(String deliveryId) {
+        if (failed().stream().noneMatch(delivery -> delivery.id().equals(deliveryId))) {
+            throw new CaseNotFoundException("failed delivery", deliveryId);
+        }
         ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
         configuration.getCommandExecutorTxRequired().execute(commandContext -> {
             JobEntity job = commandContext.getJobManager().findJobById(deliveryId);
-            if (job == null || !JOB_TYPE.equals(job.getJobHandlerType()) || job.getRetries() > 0) {
-                throw new CaseNotFoundException("failed delivery", deliveryId);
-            }
             Delivery delivery = Delivery.parse(job.getJobHandlerConfigurationRaw());
             job.delete();
             schedule(new Delivery(delivery.listener(), delivery.caseId(), delivery.sequence(), 1), null);
