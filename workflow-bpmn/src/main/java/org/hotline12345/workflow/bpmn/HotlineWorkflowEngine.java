@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.hotline12345.workflow.HotlineWorkflow;
+import org.hotline12345.workflow.audit.AuditLog;
 import org.hotline12345.workflow.bpmn.impl.HotlineComponents;
 import org.hotline12345.workflow.calendar.WorkingCalendar;
 import org.hotline12345.workflow.directory.InMemoryOrganisationDirectory;
@@ -37,6 +38,7 @@ public final class HotlineWorkflowEngine implements AutoCloseable {
     private final HotlineWorkflow workflow;
     private final CaseMigration caseMigration;
     private final EventDeliveries eventDeliveries;
+    private final AuditLog auditLog;
     /** The pool of the embedded H2 database, when the engine made one; closed with the engine. */
     private final JdbcConnectionPool embeddedPool;
 
@@ -45,6 +47,7 @@ public final class HotlineWorkflowEngine implements AutoCloseable {
         this.workflow = components.workflow(processEngine);
         this.caseMigration = components.caseMigration(processEngine);
         this.eventDeliveries = components.eventDeliveries(processEngine);
+        this.auditLog = components.auditLog(processEngine);
         this.embeddedPool = embeddedPool;
     }
 
@@ -59,6 +62,11 @@ public final class HotlineWorkflowEngine implements AutoCloseable {
     /** Moves running cases to the latest version of an edited diagram. */
     public CaseMigration caseMigration() {
         return caseMigration;
+    }
+
+    /** The tamper-evident audit log, for auditors and supervisors. */
+    public AuditLog auditLog() {
+        return auditLog;
     }
 
     /** Deliveries to the event listeners that kept failing, to see and retry. */

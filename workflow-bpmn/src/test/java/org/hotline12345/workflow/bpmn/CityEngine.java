@@ -2,6 +2,7 @@ package org.hotline12345.workflow.bpmn;
 
 import static org.hotline12345.workflow.bpmn.TestCity.THURSDAY_MORNING;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.util.function.UnaryOperator;
 import org.hotline12345.workflow.HotlineWorkflow;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -17,6 +18,7 @@ final class CityEngine implements BeforeAllCallback, BeforeEachCallback, AfterAl
 
     private final UnaryOperator<HotlineWorkflowEngine.Builder> setup;
     private HotlineWorkflowEngine engine;
+    private HikariDataSource dataSource;
 
     CityEngine() {
         this(UnaryOperator.identity());
@@ -30,7 +32,10 @@ final class CityEngine implements BeforeAllCallback, BeforeEachCallback, AfterAl
     @Override
     public void beforeAll(ExtensionContext context) {
         EngineClock.freezeAt(THURSDAY_MORNING);
-        engine = setup.apply(TestCity.engine()).build();
+        String name = TestCity.nextEngineName();
+        TestDatabase database = TestDatabase.create(name);
+        dataSource = "h2".equals(database.kind()) ? null : database.dataSource();
+        engine = setup.apply(TestCity.engine(name, database, dataSource)).build();
     }
 
     @Override
@@ -41,6 +46,9 @@ final class CityEngine implements BeforeAllCallback, BeforeEachCallback, AfterAl
     @Override
     public void afterAll(ExtensionContext context) {
         engine.close();
+        if (dataSource != null) {
+            dataSource.close();
+        }
         EngineClock.reset();
     }
 

@@ -41,18 +41,22 @@ final class TestCity {
                 new Unit(URBAN_MANAGEMENT, "市城管局", jinan));
     }
 
+    /** A name for one more test engine (and its database). */
+    static String nextEngineName() {
+        return "test" + ENGINES.incrementAndGet();
+    }
+
     /**
-     * A fresh engine on a database of its own (H2 in memory, or the server named by {@code hotline.test.database}),
-     * with the job executor off: tests drive time.
+     * A fresh engine builder on the database {@code database} (H2 in memory, or the server named by
+     * {@code hotline.test.database}), with the job executor off: tests drive time. {@code dataSource} is the pool on a
+     * server database, or null for H2; the caller closes it after the engine.
      */
-    static HotlineWorkflowEngine.Builder engine() {
-        String name = "test" + ENGINES.incrementAndGet();
-        TestDatabase database = TestDatabase.create(name);
+    static HotlineWorkflowEngine.Builder engine(String name, TestDatabase database, javax.sql.DataSource dataSource) {
         HotlineWorkflowEngine.Builder builder = HotlineWorkflowEngine.builder()
                 .engineName(name)
                 .directory(directory())
                 .jobExecutor(false);
-        return "h2".equals(database.kind()) ? builder.jdbcUrl(database.url()) : builder.dataSource(database.dataSource());
+        return dataSource == null ? builder.jdbcUrl(database.url()) : builder.dataSource(dataSource);
     }
 
     static Actor operator() {

@@ -60,7 +60,7 @@ public record TestDatabase(String kind, String url, String username, String pass
         config.setJdbcUrl(url);
         config.setUsername(username);
         config.setPassword(password);
-        config.setMaximumPoolSize(10);
+        config.setMaximumPoolSize(5);
         if ("mariadb".equals(kind)) {
             config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
         }

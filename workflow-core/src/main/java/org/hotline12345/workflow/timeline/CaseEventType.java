@@ -36,6 +36,11 @@ public enum CaseEventType {
     CASE_REOPENED("CaseReopened"),
     REOPEN_LIMIT_REACHED("ReopenLimitReached"),
     TASK_COMPLETED("TaskCompleted"),
+    /**
+     * A step of the case changed in the engine without going through the API (Cockpit, Tasklist, a direct engine call,
+     * a process-instance modification): recorded all the same, with the engine user if known.
+     */
+    ENGINE_ACTION_RECORDED("EngineActionRecorded"),
     /** The case was moved to a newer version of a diagram. */
     CASE_MIGRATED("CaseMigrated"),
     CASE_CLOSED("CaseClosed");

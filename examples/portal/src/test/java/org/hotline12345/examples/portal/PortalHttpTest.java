@@ -164,6 +164,14 @@ class PortalHttpTest {
                 "ExtensionApproved", "SuspensionRequested", "CaseSuspended", "CaseResumed", "CaseReplied", "ReplyApproved",
                 "CallbackRecorded", "CaseClosed");
 
+        Response verified = get("auditor", "/api/cases/" + id + "/audit/verify");
+        assertThat(verified.body().get("ok").asBoolean()).isTrue();
+        assertThat(verified.body().get("recordsChecked").asInt()).isEqualTo(types.size());
+        assertThat(get("auditor", "/api/cases/" + id + "/audit").body().get(1).get("hash").asText()).hasSize(64);
+        assertThat(get("supervisor", "/api/audit/verify").body().get("ok").asBoolean()).isTrue();
+        assertThat(get("lixia", "/api/cases/" + id + "/audit/verify").status()).isEqualTo(403);
+        assertThat(get("auditor", "/api/audit/head-digest").body().get("digest").asText()).hasSize(64);
+
         Response listed = get("lixia-leader", "/api/cases?unit=lixia&status=CLOSED&warning=NONE&page=0&size=50");
         assertThat(listed.status()).isEqualTo(200);
         assertThat(listed.body().get("items").findValuesAsText("id")).contains(id);

@@ -23,10 +23,11 @@ final class CaseEventLog {
      * @param unit the unit the event concerns, if any
      * @param taskKey the diagram element it happened at, if any
      * @param deadline the deadline it sets or refers to, if any
+     * @param processDefinitionId the diagram it happened in; null for the case's own
      */
     void record(CaseId caseId, CaseEventType type, Instant at, String actor, UnitId unit, String taskKey, String detail,
-            Instant deadline) {
-        long sequence = store.append(caseId, type, at, actor, unit, taskKey, detail, deadline);
+            Instant deadline, String processDefinitionId) {
+        long sequence = store.append(caseId, type, at, actor, unit, taskKey, detail, deadline, processDefinitionId);
         notifications.enqueue(caseId, sequence);
     }
 }

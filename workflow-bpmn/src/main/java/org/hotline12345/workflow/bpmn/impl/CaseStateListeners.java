@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.hotline12345.workflow.bpmn.StandardTask;
 import org.hotline12345.workflow.cases.CaseId;
 import org.hotline12345.workflow.cases.WarningLevel;
+import org.hotline12345.workflow.timeline.CaseEventType;
 
 /**
  * Keeps the case table's status in step with the diagrams: a standard task being created sets the
@@ -17,16 +18,20 @@ import org.hotline12345.workflow.cases.WarningLevel;
 final class CaseStateListeners {
 
     private final CaseStore store;
+    private final CaseEventLog events;
     private final Clock clock;
 
-    CaseStateListeners(CaseStore store, Clock clock) {
+    CaseStateListeners(CaseStore store, CaseEventLog events, Clock clock) {
         this.store = store;
+        this.events = events;
         this.clock = clock;
     }
 
     TaskListener taskCreated() {
-        return (DelegateTask task) -> StandardTask.byTaskKey(task.getTaskDefinitionKey())
-                .ifPresent(standard -> store.updateStatus(caseId(task.getExecution()), standard.status(), clock.instant()));
+        return (DelegateTask task) -> StandardTask.byTaskKey(task.getTaskDefinitionKey()).ifPresent(standard -> {
+            store.updateStatus(caseId(task.getExecution()), standard.status(), clock.instant());
+            recordOutsideApi(task, "entered");
+        });
     }
 
     /**
@@ -42,11 +47,42 @@ final class CaseStateListeners {
                 });
     }
 
+    /** Steps completed around the API are recorded too, whichever task. */
+    TaskListener taskCompletedOutsideApi() {
+        return (DelegateTask task) -> StandardTask.byTaskKey(task.getTaskDefinitionKey())
+                .ifPresent(standard -> recordOutsideApi(task, "completed"));
+    }
+
     /** A step's task cancelled (its deadline moved, or the unit's part ended): its escalation stops. */
     TaskListener taskDeleted() {
-        return (DelegateTask task) -> StandardTask.byTaskKey(task.getTaskDefinitionKey())
-                .filter(StandardTask::carriesClock)
-                .ifPresent(standard -> stopEscalation(task, standard, "the overdue step's deadline moved or the step ended"));
+        return (DelegateTask task) -> StandardTask.byTaskKey(task.getTaskDefinitionKey()).ifPresent(standard -> {
+            recordOutsideApi(task, "cancelled");
+            if (standard.carriesClock()) {
+                stopEscalation(task, standard, "the overdue step's deadline moved or the step ended");
+            }
+        });
+    }
+
+    /**
+     * A step entered, completed or cancelled in the engine without the API (Cockpit, Tasklist, a direct engine call,
+     * a modification that skips custom listeners) still lands in the audit log, with the engine's user if it has one.
+     */
+    private void recordOutsideApi(DelegateTask task, String what) {
+        if (ApiCalls.active()) {
+            return;
+        }
+        CaseId caseId = caseId(task.getExecution());
+        if (store.find(caseId).isEmpty()) {
+            // An instance started around the library altogether (no case row): not a case of ours to audit.
+            return;
+        }
+        store.lockForJob(caseId);
+        String user = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication() == null ? null
+                : task.getProcessEngineServices().getIdentityService().getCurrentAuthentication().getUserId();
+        events.record(caseId, CaseEventType.ENGINE_ACTION_RECORDED, clock.instant(), user == null ? "engine" : user, null,
+                task.getTaskDefinitionKey(), "task " + task.getTaskDefinitionKey() + " (" + task.getName() + ") " + what
+                        + " in the engine outside the hotline API" + (user == null ? "" : " by engine user " + user),
+                null, task.getProcessDefinitionId());
     }
 
     private static void stopEscalation(DelegateTask task, StandardTask standard, String reason) {

@@ -20,9 +20,12 @@ import java.util.StringJoiner;
 import org.camunda.bpm.engine.impl.cfg.TransactionState;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.hotline12345.workflow.CaseConflictException;
 import org.hotline12345.workflow.CaseNotFoundException;
 import org.hotline12345.workflow.accountability.FactKind;
+import org.hotline12345.workflow.audit.AuditChain;
+import org.hotline12345.workflow.audit.AuditRecord;
 import org.hotline12345.workflow.cases.Caller;
 import org.hotline12345.workflow.cases.CaseId;
 import org.hotline12345.workflow.cases.CaseNumber;
@@ -366,47 +369,134 @@ final class CaseStore {
                 ids.stream().map(CaseId::value).toArray());
     }
 
-    /** Appends an event to the case's timeline and returns its sequence number (1, 2, ...). */
+    /**
+     * Appends an event to the case's audit chain (and timeline) and returns its sequence number (1, 2, ...). The row
+     * follows the head the case row keeps, and becomes the new head; both writes are in the caller's transaction, which
+     * holds the case row, so no two appends of one case interleave.
+     *
+     * @param processDefinitionId the diagram the event happened in; null for the case's own (hotline-case)
+     */
     long append(CaseId caseId, CaseEventType type, Instant at, String actor, UnitId actorUnit, String taskKey, String detail,
-            Instant deadline) {
-        long next;
-        try (PreparedStatement statement = prepare("SELECT COALESCE(MAX(seq), 0) FROM hw_case_event WHERE case_id = ?", caseId.value());
-                ResultSet rs = statement.executeQuery()) {
-            rs.next();
-            next = rs.getLong(1) + 1;
+            Instant deadline, String processDefinitionId) {
+        String caseDefinition;
+        long headSequence;
+        String headHash;
+        try (PreparedStatement statement = prepare("SELECT process_definition_id, audit_head_seq, audit_head_hash FROM hw_case "
+                + "WHERE id = ?", caseId.value()); ResultSet rs = statement.executeQuery()) {
+            if (!rs.next()) {
+                throw new CaseNotFoundException("case", caseId.value());
+            }
+            caseDefinition = rs.getString(1);
+            headSequence = rs.getLong(2);
+            headHash = rs.wasNull() ? AuditChain.GENESIS : rs.getString(3);
         } catch (SQLException e) {
-            throw new CaseStoreException("reading the event sequence of case " + caseId, e);
+            throw new CaseStoreException("reading the audit head of case " + caseId, e);
         }
-        update("INSERT INTO hw_case_event (case_id, seq, event_type, occurred_at, actor, actor_unit, task_key, detail, deadline) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                caseId.value(), next, type.name(), at, actor, actorUnit == null ? null : actorUnit.value(), taskKey, detail, deadline);
-        return next;
+        ProcessDefinitionEntity definition = definition(processDefinitionId != null ? processDefinitionId : caseDefinition);
+        long sequence = headSequence + 1;
+        AuditRecord row = new AuditRecord(caseId.value(), sequence, type.name(), AuditChain.normalise(at), actor,
+                actorUnit == null ? null : actorUnit.value(), taskKey, detail, AuditChain.normalise(deadline),
+                definition == null ? null : definition.getKey(), definition == null ? null : definition.getVersion(), null, null)
+                .sealed(headHash);
+        update("INSERT INTO hw_case_event (case_id, seq, event_type, occurred_at, actor, actor_unit, task_key, detail, deadline, "
+                        + "process_key, process_version, prev_hash, row_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                row.caseId(), row.sequence(), row.eventType(), row.occurredAt(), row.actor(), row.actorUnit(), row.taskKey(),
+                row.detail(), row.deadline(), row.processKey(), row.processVersion(), row.previousHash(), row.hash());
+        update("UPDATE hw_case SET audit_head_seq = ?, audit_head_hash = ? WHERE id = ?", sequence, row.hash(), caseId.value());
+        return sequence;
+    }
+
+    private static ProcessDefinitionEntity definition(String processDefinitionId) {
+        if (processDefinitionId == null) {
+            return null;
+        }
+        return Context.getProcessEngineConfiguration().getDeploymentCache().findDeployedProcessDefinitionById(processDefinitionId);
+    }
+
+    void setProcessDefinition(CaseId id, String processDefinitionId) {
+        update("UPDATE hw_case SET process_definition_id = ? WHERE id = ?", processDefinitionId, id.value());
     }
 
     List<StoredEvent> events(CaseId caseId) {
-        return events("WHERE case_id = ? ORDER BY seq", caseId.value());
+        return auditRecords(caseId).stream().map(StoredEvent::of).toList();
     }
 
     Optional<StoredEvent> event(CaseId caseId, long sequence) {
-        List<StoredEvent> found = events("WHERE case_id = ? AND seq = ?", caseId.value(), sequence);
-        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+        List<AuditRecord> found = auditRecords("WHERE case_id = ? AND seq = ?", caseId.value(), sequence);
+        return found.isEmpty() ? Optional.empty() : Optional.of(StoredEvent.of(found.get(0)));
     }
 
-    private List<StoredEvent> events(String condition, Object... parameters) {
-        List<StoredEvent> events = new ArrayList<>();
+    /** The case's audit rows in sequence order, exactly as stored. */
+    List<AuditRecord> auditRecords(CaseId caseId) {
+        return auditRecords("WHERE case_id = ? ORDER BY seq", caseId.value());
+    }
+
+    private List<AuditRecord> auditRecords(String condition, Object... parameters) {
+        List<AuditRecord> records = new ArrayList<>();
         try (PreparedStatement statement = prepare("SELECT case_id, seq, event_type, occurred_at, actor, actor_unit, task_key, "
-                + "detail, deadline FROM hw_case_event " + condition, parameters);
+                + "detail, deadline, process_key, process_version, prev_hash, row_hash FROM hw_case_event " + condition, parameters);
                 ResultSet rs = statement.executeQuery()) {
             while (rs.next()) {
-                String unit = rs.getString(6);
-                events.add(new StoredEvent(CaseId.of(rs.getString(1)), rs.getLong(2), CaseEventType.valueOf(rs.getString(3)),
-                        instant(rs, 4), rs.getString(5), unit == null ? null : UnitId.of(unit), rs.getString(7), rs.getString(8),
-                        instant(rs, 9)));
+                int version = rs.getInt(11);
+                Integer processVersion = rs.wasNull() ? null : version;
+                records.add(new AuditRecord(rs.getString(1), rs.getLong(2), rs.getString(3), instant(rs, 4), rs.getString(5),
+                        rs.getString(6), rs.getString(7), rs.getString(8), instant(rs, 9), rs.getString(10), processVersion,
+                        rs.getString(12), rs.getString(13)));
             }
         } catch (SQLException e) {
-            throw new CaseStoreException("reading case events", e);
+            throw new CaseStoreException("reading audit rows", e);
         }
-        return events;
+        return records;
+    }
+
+    /** A case's audit head as the case row keeps it: {sequence, hash}, or nulls before its first event. */
+    Object[] auditHead(CaseId caseId) {
+        try (PreparedStatement statement = prepare("SELECT audit_head_seq, audit_head_hash FROM hw_case WHERE id = ?", caseId.value());
+                ResultSet rs = statement.executeQuery()) {
+            if (!rs.next()) {
+                throw new CaseNotFoundException("case", caseId.value());
+            }
+            long sequence = rs.getLong(1);
+            return rs.wasNull() ? new Object[] {null, null} : new Object[] {sequence, rs.getString(2)};
+        } catch (SQLException e) {
+            throw new CaseStoreException("reading the audit head of case " + caseId, e);
+        }
+    }
+
+    /** Every case id, in order: the walk of a whole-log verification. */
+    List<CaseId> caseIds() {
+        List<CaseId> ids = new ArrayList<>();
+        try (PreparedStatement statement = prepare("SELECT id FROM hw_case ORDER BY id"); ResultSet rs = statement.executeQuery()) {
+            while (rs.next()) {
+                ids.add(CaseId.of(rs.getString(1)));
+            }
+        } catch (SQLException e) {
+            throw new CaseStoreException("listing cases", e);
+        }
+        return ids;
+    }
+
+    /** Each case's last row at {@code asOf}: "caseId:sequence:hash" lines in case order, for a head digest. */
+    List<String> headsAsOf(Instant asOf) {
+        List<String> heads = new ArrayList<>();
+        try (PreparedStatement statement = prepare("SELECT case_id, seq, row_hash FROM hw_case_event WHERE occurred_at <= ? "
+                + "ORDER BY case_id, seq", asOf); ResultSet rs = statement.executeQuery()) {
+            String currentCase = null;
+            String last = null;
+            while (rs.next()) {
+                if (currentCase != null && !currentCase.equals(rs.getString(1))) {
+                    heads.add(last);
+                }
+                currentCase = rs.getString(1);
+                last = currentCase + ":" + rs.getLong(2) + ":" + rs.getString(3);
+            }
+            if (last != null) {
+                heads.add(last);
+            }
+        } catch (SQLException e) {
+            throw new CaseStoreException("reading audit heads", e);
+        }
+        return heads;
     }
 
     private Optional<CaseRow> queryOne(String sql, Object... parameters) {

@@ -18,6 +18,7 @@ import org.hotline12345.workflow.NotAuthorizedException;
 import org.hotline12345.workflow.access.Actor;
 import org.hotline12345.workflow.access.Role;
 import org.hotline12345.workflow.bpmn.CaseMigration;
+import org.hotline12345.workflow.bpmn.StandardTask;
 import org.hotline12345.workflow.cases.CaseId;
 import org.hotline12345.workflow.timeline.CaseEventType;
 
@@ -76,7 +77,10 @@ final class EngineCaseMigration implements CaseMigration {
                 for (ProcessInstance instance : step.instances()) {
                     events.record(CaseId.of(instance.getBusinessKey()), CaseEventType.CASE_MIGRATED, clock.instant(), actor.userId(),
                             null, null, processKey + " moved from version " + step.source().getVersion() + " to version " + target,
-                            null);
+                            null, step.plan().getTargetProcessDefinitionId());
+                    if (StandardTask.CASE_PROCESS.equals(processKey)) {
+                        store.setProcessDefinition(CaseId.of(instance.getBusinessKey()), step.plan().getTargetProcessDefinitionId());
+                    }
                 }
                 moved += step.instances().size();
             }

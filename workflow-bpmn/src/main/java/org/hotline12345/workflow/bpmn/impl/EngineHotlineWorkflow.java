@@ -174,9 +174,10 @@ public final class EngineHotlineWorkflow implements HotlineWorkflow {
         ProcessInstance instance = engine.getRuntimeService()
                 .startProcessInstanceByKey(StandardTask.CASE_PROCESS, id.value(), variables);
         store.setProcessInstance(id, instance.getId());
+        store.setProcessDefinition(id, instance.getProcessDefinitionId());
         events.record(id, CaseEventType.CASE_REGISTERED, now, actor.userId(), null, null,
                 "case " + number + " registered via " + request.channel() + ": " + request.category() + ", "
-                        + request.urgencyOrDefault() + ", \"" + request.subject().strip() + "\"", null);
+                        + request.urgencyOrDefault() + ", \"" + request.subject().strip() + "\"", null, null);
         return new IntakeReceipt(view(actor, store.find(id).orElseThrow()), true);
     }
 
@@ -639,7 +640,7 @@ public final class EngineHotlineWorkflow implements HotlineWorkflow {
     private CaseView finish(Actor actor, CaseRow before) {
         CaseRow after = store.find(before.id()).orElseThrow();
         if (after.status() == CaseStatus.CLOSED && before.status() != CaseStatus.CLOSED) {
-            events.record(after.id(), CaseEventType.CASE_CLOSED, clock.instant(), actor.userId(), null, null, "case closed", null);
+            events.record(after.id(), CaseEventType.CASE_CLOSED, clock.instant(), actor.userId(), null, null, "case closed", null, null);
         }
         return view(actor, after);
     }
@@ -689,12 +690,13 @@ public final class EngineHotlineWorkflow implements HotlineWorkflow {
     /** @param deadline the deadline the step sets, if any; listeners receive it with the event */
     private void record(CaseId caseId, CaseEventType type, Actor actor, UnitId unit, Task task, String detail, Instant deadline) {
         events.record(caseId, type, clock.instant(), actor.userId(), unit, task == null ? null : task.getTaskDefinitionKey(),
-                detail, deadline);
+                detail, deadline, task == null ? null : task.getProcessDefinitionId());
     }
 
     private <T> T execute(Actor actor, Supplier<T> body) {
         var identity = engine.getIdentityService();
         identity.setAuthentication(actor.userId(), candidateGroups(actor));
+        ApiCalls.enter();
         try {
             return commands.execute(commandContext -> {
                 try {
@@ -713,6 +715,7 @@ public final class EngineHotlineWorkflow implements HotlineWorkflow {
             }
             throw e;
         } finally {
+            ApiCalls.exit();
             identity.clearAuthentication();
         }
     }

@@ -67,7 +67,7 @@ final class EscalateDelegate implements JavaDelegate {
                 events.record(caseId, CaseEventType.CASE_URGED, now, IssueWarningDelegate.SYSTEM_ACTOR, unit,
                         execution.getCurrentActivityId(), "urging notice to " + describe(unit) + ", copied to its leader " + unit
                                 + "-leader: the " + clockName + " deadline has passed; supervision follows if still open by "
-                                + CaseRow.at(supervisionAt, zone), supervisionAt);
+                                + CaseRow.at(supervisionAt, zone), supervisionAt, execution.getProcessDefinitionId());
             }
             case "SUPERVISE" -> {
                 Instant supervisionDue = calculator.due(now, policy.supervisionLimit());
@@ -83,14 +83,14 @@ final class EscalateDelegate implements JavaDelegate {
                 events.record(caseId, CaseEventType.SUPERVISION_ORDERED, now, IssueWarningDelegate.SYSTEM_ACTOR, unit,
                         execution.getCurrentActivityId(), "supervision order (督办) on " + describe(unit) + " addressed to "
                                 + (parent == null ? "the hotline office" : describe(parent) + " and the hotline office")
-                                + "; still overdue after urging; act by " + CaseRow.at(supervisionDue, zone), supervisionDue);
+                                + "; still overdue after urging; act by " + CaseRow.at(supervisionDue, zone), supervisionDue, execution.getProcessDefinitionId());
             }
             case "ACCOUNTABILITY" -> {
                 String detail = describe(unit) + " still overdue on case " + row.number() + " after the supervision deadline "
                         + CaseRow.at(((Date) execution.getVariable(SUPERVISION_DUE)).toInstant(), zone);
                 store.recordFact(caseId, unit, FactKind.OVERDUE_AFTER_SUPERVISION, detail, now);
                 events.record(caseId, CaseEventType.ACCOUNTABILITY_FACT_RECORDED, now, IssueWarningDelegate.SYSTEM_ACTOR, unit,
-                        execution.getCurrentActivityId(), FactKind.OVERDUE_AFTER_SUPERVISION + ": " + detail, null);
+                        execution.getCurrentActivityId(), FactKind.OVERDUE_AFTER_SUPERVISION + ": " + detail, null, execution.getProcessDefinitionId());
             }
             default -> throw new IllegalArgumentException("unknown escalation step " + execution.getVariableLocal("escalationStep"));
         }

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.jobexecutor.JobHandler;
 import org.hotline12345.workflow.HotlineWorkflow;
 import org.hotline12345.workflow.access.AccessPolicy;
+import org.hotline12345.workflow.audit.AuditLog;
 import org.hotline12345.workflow.bpmn.CaseMigration;
 import org.hotline12345.workflow.calendar.WorkingCalendar;
 import org.hotline12345.workflow.deadline.DeadlineCalculator;
@@ -54,7 +55,7 @@ public final class HotlineComponents {
         this.startClock = new StartClockDelegate(calculator, policyTable, store, clock);
         this.issueWarning = new IssueWarningDelegate(store, events, clock, calendar.zone());
         this.escalate = new EscalateDelegate(store, events, calculator, new EscalationPolicyTable(), directory, clock);
-        this.parseListener = new HotlineParseListener(new CaseStateListeners(store, clock), historyTimeToLiveDays);
+        this.parseListener = new HotlineParseListener(new CaseStateListeners(store, events, clock), historyTimeToLiveDays);
     }
 
     /** The delegate the diagrams bind as {@code ${hotlineStartClock}}. */
@@ -93,6 +94,11 @@ public final class HotlineComponents {
 
     public Clock clock() {
         return clock;
+    }
+
+    /** The tamper-evident audit log on {@code engine}. */
+    public AuditLog auditLog(ProcessEngine engine) {
+        return new EngineAuditLog(engine, store);
     }
 
     /** Migration of running cases to newer diagram versions on {@code engine}. */

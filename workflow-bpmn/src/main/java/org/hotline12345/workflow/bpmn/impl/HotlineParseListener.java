@@ -19,6 +19,7 @@ final class HotlineParseListener extends AbstractBpmnParseListener {
     private final TaskListener taskCreated;
     private final TaskListener taskCompleted;
     private final TaskListener taskDeleted;
+    private final TaskListener taskCompletedOutsideApi;
     private final ExecutionListener caseEnded;
     private final Integer historyTimeToLiveDays;
 
@@ -26,6 +27,7 @@ final class HotlineParseListener extends AbstractBpmnParseListener {
         this.taskCreated = listeners.taskCreated();
         this.taskCompleted = listeners.taskCompleted();
         this.taskDeleted = listeners.taskDeleted();
+        this.taskCompletedOutsideApi = listeners.taskCompletedOutsideApi();
         this.caseEnded = listeners.caseEnded();
         this.historyTimeToLiveDays = historyTimeToLiveDays;
     }
@@ -45,6 +47,7 @@ final class HotlineParseListener extends AbstractBpmnParseListener {
         if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior) {
             behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, taskCreated);
             behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, taskCompleted);
+            behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, taskCompletedOutsideApi);
             behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_DELETE, taskDeleted);
         }
     }

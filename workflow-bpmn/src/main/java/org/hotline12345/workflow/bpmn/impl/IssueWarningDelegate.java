@@ -60,7 +60,7 @@ final class IssueWarningDelegate implements JavaDelegate {
         String detail = (level == WarningLevel.RED ? "overdue: the " : "due soon: the ") + clockName + " deadline "
                 + CaseRow.at(due, zone) + (unit == null ? "" : " of unit " + unit);
         events.record(caseId, level == WarningLevel.RED ? CaseEventType.RED_CARD_ISSUED : CaseEventType.YELLOW_CARD_ISSUED,
-                now, SYSTEM_ACTOR, unit, execution.getCurrentActivityId(), detail, due);
+                now, SYSTEM_ACTOR, unit, execution.getCurrentActivityId(), detail, due, execution.getProcessDefinitionId());
         if (level == WarningLevel.RED && unit != null) {
             // A unit's overdue step climbs the escalation ladder until it is done or its deadline moves.
             execution.getProcessEngineServices().getRuntimeService().startProcessInstanceByKey(ESCALATION_PROCESS, caseId.value(),

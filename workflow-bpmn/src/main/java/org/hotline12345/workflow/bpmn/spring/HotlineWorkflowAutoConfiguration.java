@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.spring.boot.starter.CamundaBpmAutoConfiguration;
 import org.camunda.bpm.spring.boot.starter.configuration.CamundaDeploymentConfiguration;
 import org.hotline12345.workflow.HotlineWorkflow;
+import org.hotline12345.workflow.audit.AuditLog;
 import org.hotline12345.workflow.bpmn.CalendarCoverage;
 import org.hotline12345.workflow.bpmn.CaseMigration;
 import org.hotline12345.workflow.bpmn.EngineClock;
@@ -98,6 +99,12 @@ class HotlineWorkflowAutoConfiguration {
     @ConditionalOnMissingBean
     HotlineWorkflow hotlineWorkflow(HotlineComponents components, ProcessEngine processEngine) {
         return components.workflow(processEngine);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    AuditLog hotlineAuditLog(HotlineComponents components, ProcessEngine processEngine) {
+        return components.auditLog(processEngine);
     }
 
     @Bean

@@ -36,6 +36,9 @@ CREATE TABLE hw_case (
     satisfaction        VARCHAR(32),
     resolved            BOOLEAN,
     process_instance_id VARCHAR(64),
+    process_definition_id VARCHAR(64),
+    audit_head_seq      BIGINT,
+    audit_head_hash     VARCHAR(64),
     created_at          ${timestamp}  NOT NULL,
     updated_at          ${timestamp}  NOT NULL,
     closed_at           ${timestamp},
@@ -47,7 +50,9 @@ CREATE UNIQUE INDEX hw_case_external_id_ux ON hw_case (external_id);
 CREATE INDEX hw_case_unit_status_ix ON hw_case (lead_unit, status);
 CREATE INDEX hw_case_status_ix ON hw_case (status, warning_level);
 
--- What happened to each case, in order: the source of the case timeline.
+-- The audit log: what happened to each case, in order, one row per domain event, each row chained to the one
+-- before it by SHA-256 (docs/audit.md gives the canonical form). Append-only: the library never updates or
+-- deletes a row. It is also the source of the case timeline.
 CREATE TABLE hw_case_event (
     case_id     VARCHAR(64)  NOT NULL,
     seq         BIGINT       NOT NULL,
@@ -58,6 +63,10 @@ CREATE TABLE hw_case_event (
     task_key    VARCHAR(255),
     detail      ${text},
     deadline    ${timestamp},
+    process_key VARCHAR(64),
+    process_version INTEGER,
+    prev_hash   VARCHAR(64)  NOT NULL,
+    row_hash    VARCHAR(64)  NOT NULL,
     PRIMARY KEY (case_id, seq)
 );
 

@@ -1,0 +1,114 @@
+package org.hotline12345.workflow.bpmn.impl;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.hotline12345.workflow.HotlineWorkflowException;
+import org.hotline12345.workflow.NotAuthorizedException;
+import org.hotline12345.workflow.access.Actor;
+import org.hotline12345.workflow.access.Role;
+import org.hotline12345.workflow.audit.AuditChain;
+import org.hotline12345.workflow.audit.AuditLog;
+import org.hotline12345.workflow.audit.AuditRecord;
+import org.hotline12345.workflow.audit.AuditVerification;
+import org.hotline12345.workflow.audit.HeadDigest;
+import org.hotline12345.workflow.cases.CaseId;
+
+/** {@link AuditLog} over {@code hw_case_event}, read on the engine's connection. */
+final class EngineAuditLog implements AuditLog {
+
+    private final ProcessEngine engine;
+    private final CaseStore store;
+
+    EngineAuditLog(ProcessEngine engine, CaseStore store) {
+        this.engine = engine;
+        this.store = store;
+    }
+
+    @Override
+    public List<AuditRecord> records(Actor actor, CaseId caseId) {
+        requireAuditor(actor);
+        return read(() -> {
+            store.auditHead(caseId);
+            return store.auditRecords(caseId);
+        });
+    }
+
+    @Override
+    public AuditVerification verify(Actor actor, CaseId caseId) {
+        requireAuditor(actor);
+        return read(() -> verify(caseId));
+    }
+
+    private AuditVerification verify(CaseId caseId) {
+        Object[] head = store.auditHead(caseId);
+        return AuditChain.verify(caseId.value(), store.auditRecords(caseId), (Long) head[0], (String) head[1]);
+    }
+
+    @Override
+    public AuditVerification verifyAll(Actor actor) {
+        requireAuditor(actor);
+        return read(() -> {
+            long checked = 0;
+            for (CaseId caseId : store.caseIds()) {
+                AuditVerification result = verify(caseId);
+                if (!result.ok()) {
+                    return result;
+                }
+                checked += result.recordsChecked();
+            }
+            return AuditVerification.intact(null, checked);
+        });
+    }
+
+    @Override
+    public HeadDigest headDigest(Actor actor, Instant asOf) {
+        requireAuditor(actor);
+        Instant at = AuditChain.normalise(asOf);
+        return read(() -> {
+            List<String> heads = store.headsAsOf(at);
+            long records = heads.stream().mapToLong(head -> Long.parseLong(head.split(":")[1])).sum();
+            return new HeadDigest(at, heads.size(), records, sha256(String.join("\n", heads)));
+        });
+    }
+
+    @Override
+    public boolean matches(Actor actor, HeadDigest published) {
+        return headDigest(actor, published.asOf()).digest().equals(published.digest());
+    }
+
+    private static void requireAuditor(Actor actor) {
+        if (!actor.has(Role.AUDITOR) && !actor.has(Role.SUPERVISOR)) {
+            throw new NotAuthorizedException("user '" + actor.userId() + "' may not read the audit log: it needs AUDITOR or SUPERVISOR");
+        }
+    }
+
+    private <T> T read(Supplier<T> body) {
+        ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        try {
+            return configuration.getCommandExecutorTxRequired().execute(commandContext -> {
+                try {
+                    return body.get();
+                } catch (HotlineWorkflowException refusal) {
+                    throw new RefusedCommand(refusal);
+                }
+            });
+        } catch (RefusedCommand e) {
+            throw e.refusal();
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package org.hotline12345.workflow.audit;
+
+import java.time.Instant;
+import java.util.List;
+import org.hotline12345.workflow.CaseNotFoundException;
+import org.hotline12345.workflow.NotAuthorizedException;
+import org.hotline12345.workflow.access.Actor;
+import org.hotline12345.workflow.cases.CaseId;
+
+/**
+ * The tamper-evident audit log: what auditors and supervisors read and check. Every method needs the AUDITOR or
+ * SUPERVISOR role ({@link NotAuthorizedException} otherwise).
+ */
+public interface AuditLog {
+
+    /** The case's rows in order. @throws CaseNotFoundException for an unknown case */
+    List<AuditRecord> records(Actor actor, CaseId caseId);
+
+    /** Checks one case's chain. @throws CaseNotFoundException for an unknown case */
+    AuditVerification verify(Actor actor, CaseId caseId);
+
+    /** Checks every case's chain; the first broken one is reported. */
+    AuditVerification verifyAll(Actor actor);
+
+    /** The digest of the whole log as it stood at {@code asOf}, to publish or sign outside the database. */
+    HeadDigest headDigest(Actor actor, Instant asOf);
+
+    /** Whether the log still gives the digest that was published for {@code published.asOf()}. */
+    boolean matches(Actor actor, HeadDigest published);
+}
