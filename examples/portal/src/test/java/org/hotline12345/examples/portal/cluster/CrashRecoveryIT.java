@@ -122,12 +122,14 @@ class CrashRecoveryIT {
             assertThat(database.count("SELECT COUNT(*) FROM hw_case_event WHERE event_type IN ('YELLOW_CARD_ISSUED', 'RED_CARD_ISSUED')"))
                     .isEqualTo(expected);
             assertThat(database.count("SELECT COUNT(*) FROM act_ru_job WHERE retries_ = 0 OR exception_msg_ IS NOT NULL")).isZero();
+            Response audit = restarted.get("auditor", "/api/audit/verify");
+            assertThat(audit.body().get("ok").asBoolean()).as("every audit chain intact: %s", audit.body()).isTrue();
 
             System.out.printf("CRASH RESULT: %d calls attempted; %d intakes and %d dispatches acknowledged before SIGKILL; "
                             + "%d calls cut off by the kill %s; after restart %d cases (%d dispatched), all consistent; "
-                            + "%d cards issued after restart%n",
+                            + "%d cards issued after restart; audit chains intact (%d rows)%n",
                     attempts.get(), acknowledgedIntakes.size(), acknowledgedDispatches.size(), failedCalls.size(), failedCalls,
-                    cases, dispatched, expected);
+                    cases, dispatched, expected, audit.body().get("recordsChecked").asLong());
         }
     }
 }

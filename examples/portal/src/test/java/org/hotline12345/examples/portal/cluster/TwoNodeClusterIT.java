@@ -141,14 +141,16 @@ class TwoNodeClusterIT {
                 }
             }
             assertThat(database.count("SELECT COUNT(*) FROM hw_case")).isEqualTo(CASES);
+            Response audit = b.get("auditor", "/api/audit/verify");
+            assertThat(audit.body().get("ok").asBoolean()).as("audit chains written by both nodes: %s", audit.body()).isTrue();
             assertThat(database.count("SELECT COUNT(DISTINCT case_number) FROM hw_case")).isEqualTo(CASES);
 
             System.out.printf("CLUSTER RESULT: %d cases; calls per node %s; sign-for races %d, outcomes %s; cards %d "
-                            + "(yellow %d, red %d); timer jobs per node %s; failed jobs %d%n",
+                            + "(yellow %d, red %d); timer jobs per node %s; failed jobs %d; audit chains intact (%d rows)%n",
                     CASES, callsPerNode, CASES, outcomes, expectedCards, CASES / 2, CASES / 2,
                     database.strings("SELECT hostname_ || '=' || COUNT(*) FROM act_hi_job_log WHERE job_state_ = 2 "
                             + "AND job_def_type_ = 'timer-transition' GROUP BY hostname_ ORDER BY hostname_"),
-                    database.count("SELECT COUNT(*) FROM act_ru_job WHERE retries_ = 0"));
+                    database.count("SELECT COUNT(*) FROM act_ru_job WHERE retries_ = 0"), audit.body().get("recordsChecked").asLong());
         } finally {
             clients.shutdownNow();
         }
