@@ -119,6 +119,12 @@ public interface HotlineWorkflow {
      */
     CaseView completeTask(Actor actor, String taskId, Map<String, Object> variables);
 
-    /** Every recorded step of the case, in order. */
+    /** Every domain event of the case, in order: its audit log as a reader sees it. */
     List<TimelineEntry> timeline(Actor actor, CaseId caseId);
+
+    /**
+     * The domain events merged, in time order, with the engine's history of the case: activities entered and left
+     * (with who completed them), changes of the variables that carry deadlines and units, comments.
+     */
+    List<TimelineEntry> fullTimeline(Actor actor, CaseId caseId);
 }

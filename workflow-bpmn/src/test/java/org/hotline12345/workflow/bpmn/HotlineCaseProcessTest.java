@@ -125,6 +125,18 @@ class HotlineCaseProcessTest {
                 CaseEventType.CALLBACK_RECORDED, CaseEventType.CASE_CLOSED);
         assertThat(workflow().timeline(operator(), id)).allSatisfy(entry -> assertThat(entry.actor()).isNotBlank())
                 .extracting(TimelineEntry::sequence).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L);
+
+        List<TimelineEntry> full = workflow().fullTimeline(operator(), id);
+        assertThat(full).filteredOn(entry -> entry.source() == TimelineEntry.Source.AUDIT).hasSize(7);
+        assertThat(full).filteredOn(entry -> "UserTask_SignFor".equals(entry.elementId()))
+                .extracting(TimelineEntry::event).containsExactly("ActivityEntered", "CaseSignedFor", "ActivityLeft");
+        assertThat(full).filteredOn(entry -> "ActivityLeft".equals(entry.event()) && "UserTask_SignFor".equals(entry.elementId()))
+                .singleElement().satisfies(entry -> assertThat(entry.detail()).contains("done by lixia"));
+        assertThat(full).anySatisfy(entry -> {
+            assertThat(entry.event()).isEqualTo("VariableChanged");
+            assertThat(entry.detail()).isEqualTo("handlingDue = 2026-12-04T23:59:59+08:00");
+        });
+        assertThat(full).extracting(TimelineEntry::at).isSorted();
     }
 
     @Test

@@ -70,11 +70,14 @@ final class ApiJson {
         }
     }
 
+    /** A timeline entry: {@code source} AUDIT (a domain event, {@code type} its name) or ENGINE (a step of the engine's history). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record TimelineJson(long sequence, String type, String at, String actor, String unit, String detail) {
+    record TimelineJson(Long sequence, String type, String source, String at, String actor, String unit, String elementId,
+            String elementName, String detail) {
         static TimelineJson of(TimelineEntry entry) {
-            return new TimelineJson(entry.sequence(), entry.type().eventName(), time(entry.at()), entry.actor(),
-                    entry.unit() == null ? null : entry.unit().value(), entry.detail());
+            return new TimelineJson(entry.source() == TimelineEntry.Source.AUDIT ? entry.sequence() : null, entry.event(),
+                    entry.source().name(), time(entry.at()), entry.actor(), entry.unit() == null ? null : entry.unit().value(),
+                    entry.elementId(), entry.elementName(), entry.detail());
         }
     }
 

@@ -207,7 +207,7 @@ class CaseController {
 
     @GetMapping("/{id}/timeline")
     List<TimelineJson> timeline(Authentication user, @PathVariable String id) {
-        return workflow.timeline(Actors.of(user), CaseId.of(id)).stream().map(TimelineJson::of).toList();
+        return workflow.fullTimeline(Actors.of(user), CaseId.of(id)).stream().map(TimelineJson::of).toList();
     }
 
     /** A unit id from the request; a malformed one cannot name a known unit, and is reported as unknown. */

@@ -604,10 +604,27 @@ public final class EngineHotlineWorkflow implements HotlineWorkflow {
         return execute(actor, () -> {
             CaseRow row = store.find(caseId).orElseThrow(() -> new CaseNotFoundException("case", caseId.value()));
             access.checkMaySee(actor, row.leadUnit());
-            return store.events(caseId).stream()
-                    .map(e -> new TimelineEntry(e.sequence(), e.type(), CaseRow.at(e.occurredAt(), zone), e.actor(), e.actorUnit(), e.detail()))
-                    .toList();
+            return auditEntries(caseId);
         });
+    }
+
+    @Override
+    public List<TimelineEntry> fullTimeline(Actor actor, CaseId caseId) {
+        return execute(actor, () -> {
+            CaseRow row = store.find(caseId).orElseThrow(() -> new CaseNotFoundException("case", caseId.value()));
+            access.checkMaySee(actor, row.leadUnit());
+            List<TimelineEntry> entries = new ArrayList<>(auditEntries(caseId));
+            entries.addAll(new EngineHistory(engine.getHistoryService(), engine.getTaskService(), zone).entries(caseId));
+            entries.sort(java.util.Comparator.comparing(TimelineEntry::at));
+            return entries;
+        });
+    }
+
+    private List<TimelineEntry> auditEntries(CaseId caseId) {
+        return store.events(caseId).stream()
+                .map(e -> new TimelineEntry(e.sequence(), e.type(), CaseRow.at(e.occurredAt(), zone), e.actor(), e.actorUnit(),
+                        e.detail(), TimelineEntry.Source.AUDIT, e.type().eventName(), e.taskKey(), null))
+                .toList();
     }
 
     /** The engine behind this facade, for hosts that need Camunda directly. */
