@@ -183,6 +183,38 @@ class AuditTrailTest {
     }
 
     @Test
+    void anExportIsMaskedStreamedAndItselfRecorded() {
+        CaseId id = aCase();
+        java.io.ByteArrayOutputStream csv = new java.io.ByteArrayOutputStream();
+
+        long rows = audit().export(auditor(), org.hotline12345.workflow.audit.ExportQuery.ofCase(id),
+                org.hotline12345.workflow.audit.ExportFormat.CSV, csv);
+
+        String text = csv.toString(java.nio.charset.StandardCharsets.UTF_8);
+        String[] lines = text.split("\r\n");
+        assertThat(lines[0]).startsWith("caseNumber,caseId,category,urgency,channel,leadUnit,callerName,callerPhone,address,sequence,event");
+        assertThat(rows).as("the export is recorded before its rows are read").isEqualTo(6);
+        assertThat(lines).hasSize(7);
+        assertThat(lines[1]).contains("张*").contains("138****5678").contains("历下区***").doesNotContain("13812345678")
+                .contains("CaseRegistered");
+        assertThat(lines[6]).contains("CaseExported");
+        List<AuditRecord> chain = audit().records(auditor(), id);
+        assertThat(chain.get(chain.size() - 1).detail()).contains("exported as CSV by auditor, personal data masked");
+        assertThat(audit().verify(auditor(), id).ok()).isTrue();
+
+        java.io.ByteArrayOutputStream json = new java.io.ByteArrayOutputStream();
+        long periodRows = audit().export(TestCity.supervisor(), org.hotline12345.workflow.audit.ExportQuery.ofPeriod(
+                Instant.parse("2026-11-26T00:00:00Z"), Instant.parse("2026-11-27T00:00:00Z"), LIXIA),
+                org.hotline12345.workflow.audit.ExportFormat.JSON, json);
+        String exported = json.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(exported).startsWith("[").endsWith("]\n").contains("\"callerPhone\":\"13812345678\"");
+        assertThat(exported.split("\n\\{", -1)).hasSize((int) periodRows + 1);
+        assertThatThrownBy(() -> audit().export(leadUnit(), org.hotline12345.workflow.audit.ExportQuery.ofCase(id),
+                org.hotline12345.workflow.audit.ExportFormat.CSV, new java.io.ByteArrayOutputStream()))
+                .isInstanceOf(NotAuthorizedException.class);
+    }
+
+    @Test
     void stepsTakenAroundTheApiAreRecordedEvenWhenListenersAreSkipped() {
         CaseId id = workflow().intake(operator(), complaint()).caseView().id();
         workflow().dispatch(dispatcher(), id, new DispatchOrder(LIXIA, null));

@@ -1,5 +1,6 @@
 package org.hotline12345.workflow.audit;
 
+import java.io.OutputStream;
 import java.time.Instant;
 import java.util.List;
 import org.hotline12345.workflow.CaseNotFoundException;
@@ -27,4 +28,12 @@ public interface AuditLog {
 
     /** Whether the log still gives the digest that was published for {@code published.asOf()}. */
     boolean matches(Actor actor, HeadDigest published);
+
+    /**
+     * Writes the audit rows that {@code query} selects, with their case's number, classification, unit and caller, as
+     * they are read (never the whole result in memory). Caller name, phone and address are masked unless the actor holds
+     * the PERSONAL_DATA right. The export itself is recorded first: in the case's chain for a case, in the export log
+     * for a period. Returns the number of rows written.
+     */
+    long export(Actor actor, ExportQuery query, ExportFormat format, OutputStream out);
 }

@@ -41,6 +41,8 @@ public enum CaseEventType {
      * a process-instance modification): recorded all the same, with the engine user if known.
      */
     ENGINE_ACTION_RECORDED("EngineActionRecorded"),
+    /** The case's audit rows were exported (by whom, in which format, masked or not). */
+    CASE_EXPORTED("CaseExported"),
     /** The case was moved to a newer version of a diagram. */
     CASE_MIGRATED("CaseMigrated"),
     CASE_CLOSED("CaseClosed");

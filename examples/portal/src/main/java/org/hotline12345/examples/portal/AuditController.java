@@ -4,7 +4,20 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.nio.charset.StandardCharsets;
+import org.hotline12345.workflow.HotlineWorkflow;
+import org.hotline12345.workflow.NotAuthorizedException;
+import org.hotline12345.workflow.Validation;
+import org.hotline12345.workflow.access.Actor;
+import org.hotline12345.workflow.access.Role;
 import org.hotline12345.workflow.audit.AuditLog;
+import org.hotline12345.workflow.audit.ExportFormat;
+import org.hotline12345.workflow.audit.ExportQuery;
+import org.hotline12345.workflow.cases.UnitId;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.hotline12345.workflow.audit.AuditRecord;
 import org.hotline12345.workflow.audit.AuditVerification;
 import org.hotline12345.workflow.audit.HeadDigest;
@@ -20,9 +33,56 @@ import org.springframework.web.bind.annotation.RestController;
 class AuditController {
 
     private final AuditLog audit;
+    private final HotlineWorkflow workflow;
 
-    AuditController(AuditLog audit) {
+    AuditController(AuditLog audit, HotlineWorkflow workflow) {
         this.audit = audit;
+        this.workflow = workflow;
+    }
+
+    /** One case's audit rows with its data, as JSON or CSV; caller data masked without the personal-data right. */
+    @GetMapping("/api/cases/{id}/export")
+    ResponseEntity<StreamingResponseBody> exportCase(Authentication user, @PathVariable String id,
+            @RequestParam(defaultValue = "json") String format) {
+        Actor actor = Actors.of(user);
+        requireAuditor(actor);
+        workflow.caseView(actor, CaseId.of(id));
+        return stream(actor, ExportQuery.ofCase(CaseId.of(id)), format, "case-" + id);
+    }
+
+    /** The audit rows of a period ({@code from} inclusive, {@code to} exclusive), optionally of one unit's cases, streamed. */
+    @GetMapping("/api/audit/export")
+    ResponseEntity<StreamingResponseBody> export(Authentication user, @RequestParam(defaultValue = "json") String format,
+            @RequestParam Instant from, @RequestParam Instant to, @RequestParam(required = false) String unit) {
+        Actor actor = Actors.of(user);
+        requireAuditor(actor);
+        Validation v = new Validation();
+        if (!to.isAfter(from)) {
+            v.reject("to", "must be after from");
+        }
+        if (unit != null && !UnitId.isWellFormed(unit)) {
+            v.reject("unit", "unknown unit '" + unit + "'");
+        }
+        v.throwIfInvalid();
+        return stream(actor, ExportQuery.ofPeriod(from, to, unit == null ? null : UnitId.of(unit)), format, "audit-" + from + "-" + to);
+    }
+
+    private ResponseEntity<StreamingResponseBody> stream(Actor actor, ExportQuery query, String format, String name) {
+        ExportFormat wanted = new Validation().enumValue("format", ExportFormat.class, format, true);
+        if (wanted == null) {
+            new Validation().reject("format", "unknown value '" + format + "', expected json or csv").throwIfInvalid();
+        }
+        String extension = wanted == ExportFormat.CSV ? "csv" : "json";
+        return ResponseEntity.ok()
+                .contentType(wanted == ExportFormat.CSV ? new MediaType("text", "csv", StandardCharsets.UTF_8) : MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name.replace(':', '-') + "." + extension + "\"")
+                .body(out -> audit.export(actor, query, wanted, out));
+    }
+
+    private static void requireAuditor(Actor actor) {
+        if (!actor.has(Role.AUDITOR) && !actor.has(Role.SUPERVISOR)) {
+            throw new NotAuthorizedException("user '" + actor.userId() + "' may not export the audit log: it needs AUDITOR or SUPERVISOR");
+        }
     }
 
     @GetMapping("/api/cases/{id}/audit")

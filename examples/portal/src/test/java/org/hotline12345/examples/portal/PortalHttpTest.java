@@ -177,6 +177,19 @@ class PortalHttpTest {
         assertThat(get("lixia", "/api/cases/" + id + "/audit/verify").status()).isEqualTo(403);
         assertThat(get("auditor", "/api/audit/head-digest").body().get("digest").asText()).hasSize(64);
 
+        HttpResponse<String> csv = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/cases/" + id
+                        + "/export?format=csv")).header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        "auditor:demo".getBytes(StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+        assertThat(csv.body()).contains("张*").contains("138****5678").doesNotContain("13812345678");
+        assertThat(get("lixia", "/api/cases/" + id + "/export?format=csv").status()).isEqualTo(403);
+        HttpResponse<String> period = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/api/audit/export?format=json&from=2026-11-26T00:00:00Z&to=2026-12-31T00:00:00Z&unit=lixia"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("supervisor:demo".getBytes(StandardCharsets.UTF_8)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(JSON.readTree(period.body()).size()).isGreaterThanOrEqualTo(types.size());
+
         Response listed = get("lixia-leader", "/api/cases?unit=lixia&status=CLOSED&warning=NONE&page=0&size=50");
         assertThat(listed.status()).isEqualTo(200);
         assertThat(listed.body().get("items").findValuesAsText("id")).contains(id);

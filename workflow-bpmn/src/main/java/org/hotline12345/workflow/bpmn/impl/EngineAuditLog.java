@@ -17,6 +17,11 @@ import org.hotline12345.workflow.audit.AuditChain;
 import org.hotline12345.workflow.audit.AuditLog;
 import org.hotline12345.workflow.audit.AuditRecord;
 import org.hotline12345.workflow.audit.AuditVerification;
+import org.hotline12345.workflow.audit.ExportFormat;
+import org.hotline12345.workflow.audit.ExportQuery;
+import org.hotline12345.workflow.access.AccessPolicy;
+import org.hotline12345.workflow.timeline.CaseEventType;
+import java.io.OutputStream;
 import org.hotline12345.workflow.audit.HeadDigest;
 import org.hotline12345.workflow.cases.CaseId;
 
@@ -25,10 +30,16 @@ final class EngineAuditLog implements AuditLog {
 
     private final ProcessEngine engine;
     private final CaseStore store;
+    private final CaseEventLog events;
+    private final AccessPolicy access;
+    private final java.time.Clock clock;
 
-    EngineAuditLog(ProcessEngine engine, CaseStore store) {
+    EngineAuditLog(ProcessEngine engine, CaseStore store, CaseEventLog events, AccessPolicy access, java.time.Clock clock) {
         this.engine = engine;
         this.store = store;
+        this.events = events;
+        this.access = access;
+        this.clock = clock;
     }
 
     @Override
@@ -81,6 +92,48 @@ final class EngineAuditLog implements AuditLog {
     @Override
     public boolean matches(Actor actor, HeadDigest published) {
         return headDigest(actor, published.asOf()).digest().equals(published.digest());
+    }
+
+    @Override
+    public long export(Actor actor, ExportQuery query, ExportFormat format, OutputStream out) {
+        requireAuditor(actor);
+        boolean masked = !access.maySeePersonalData(actor);
+        // The export is recorded before a row is written: an interrupted download was still an export.
+        read(() -> {
+            Instant now = clock.instant();
+            if (query.caseId() != null) {
+                store.lockForJob(query.caseId());
+                events.record(query.caseId(), CaseEventType.CASE_EXPORTED, now, actor.userId(), null, null, "audit rows exported as "
+                        + format + " by " + actor.userId() + (masked ? ", personal data masked" : ", personal data shown"), null, null);
+            } else {
+                store.recordExport(actor.userId(), now, query.toString(), format.name(), masked);
+            }
+            return null;
+        });
+        java.io.Writer writer = new java.io.BufferedWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8));
+        ExportWriter rows = format == ExportFormat.CSV ? new ExportWriter.Csv(writer) : new ExportWriter.Json(writer);
+        long count = read(() -> {
+            try {
+                rows.begin(CaseStore.EXPORT_COLUMNS);
+                long written = store.export(query.caseId(), query.from(), query.to(), query.unit(),
+                        values -> masked ? mask(values) : values, rows::row);
+                rows.end();
+                return written;
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        return count;
+    }
+
+    /** Caller name, phone and address as someone without the personal-data right sees them. */
+    private static String[] mask(String[] values) {
+        org.hotline12345.workflow.cases.Caller caller = new org.hotline12345.workflow.cases.Caller(values[6], values[7], false, false);
+        values[6] = caller.maskedName();
+        values[7] = caller.maskedPhone();
+        String address = values[8];
+        values[8] = address == null ? null : address.substring(0, Math.min(3, address.length())) + "***";
+        return values;
     }
 
     private static void requireAuditor(Actor actor) {

@@ -98,7 +98,7 @@ public final class HotlineComponents {
 
     /** The tamper-evident audit log on {@code engine}. */
     public AuditLog auditLog(ProcessEngine engine) {
-        return new EngineAuditLog(engine, store);
+        return new EngineAuditLog(engine, store, events, new AccessPolicy(), clock);
     }
 
     /** Migration of running cases to newer diagram versions on {@code engine}. */

@@ -94,6 +94,17 @@ CREATE TABLE hw_accountability_fact (
 );
 CREATE INDEX hw_accountability_fact_unit_ix ON hw_accountability_fact (unit, recorded_at);
 
+-- Exports of the audit log that cover more than one case (an export of one case is in that case's chain).
+CREATE TABLE hw_audit_export (
+    id          VARCHAR(64)  NOT NULL,
+    actor       VARCHAR(64)  NOT NULL,
+    exported_at ${timestamp} NOT NULL,
+    query       VARCHAR(1000) NOT NULL,
+    format      VARCHAR(8)   NOT NULL,
+    masked      BOOLEAN      NOT NULL,
+    PRIMARY KEY (id)
+);
+
 -- The daily sequence behind case numbers (RX + yyyyMMdd + sequence).
 CREATE TABLE hw_case_number_seq (
     seq_day  VARCHAR(8) NOT NULL,
