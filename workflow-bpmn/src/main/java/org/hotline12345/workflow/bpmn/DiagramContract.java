@@ -253,7 +253,8 @@ public final class DiagramContract {
     /** Checks diagram files from the command line; exit code 1 when any breaks the contract. */
     public static void main(String[] args) throws IOException {
         DiagramContract contract = new DiagramContract(name -> name.equals(HotlineEnginePlugin.START_CLOCK_BEAN)
-                || name.equals(HotlineEnginePlugin.ISSUE_WARNING_BEAN) || name.equals(HotlineEnginePlugin.ESCALATE_BEAN));
+                || name.equals(HotlineEnginePlugin.ISSUE_WARNING_BEAN) || name.equals(HotlineEnginePlugin.ESCALATE_BEAN)
+                || name.equals(HotlineEnginePlugin.AUDIT_DIGEST_BEAN));
         List<String> problems = new ArrayList<>();
         for (String arg : args) {
             Path path = Path.of(arg);

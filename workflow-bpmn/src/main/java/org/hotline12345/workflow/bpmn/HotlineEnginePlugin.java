@@ -35,10 +35,12 @@ public final class HotlineEnginePlugin extends AbstractProcessEnginePlugin {
     public static final String ISSUE_WARNING_BEAN = "hotlineIssueWarning";
     /** The bean name the escalation diagram binds its delegate by. */
     public static final String ESCALATE_BEAN = "hotlineEscalate";
+    /** The bean name the digest diagram binds its delegate by. */
+    public static final String AUDIT_DIGEST_BEAN = "hotlineAuditDigest";
     /** Where the shipped diagrams live on the class path. */
     public static final String DIAGRAM_PATH = "org/hotline12345/workflow/diagrams/";
     static final List<String> DIAGRAMS = List.of("hotline-case.bpmn", "unit-handling.bpmn", "case-escalation.bpmn",
-            "deadline-policy.dmn", "escalation-policy.dmn");
+            "audit-digest.bpmn", "deadline-policy.dmn", "escalation-policy.dmn");
 
     private static final System.Logger LOG = System.getLogger(HotlineEnginePlugin.class.getName());
 
@@ -69,6 +71,7 @@ public final class HotlineEnginePlugin extends AbstractProcessEnginePlugin {
         beans.put(START_CLOCK_BEAN, components.startClockDelegate());
         beans.put(ISSUE_WARNING_BEAN, components.issueWarningDelegate());
         beans.put(ESCALATE_BEAN, components.escalateDelegate());
+        beans.put(AUDIT_DIGEST_BEAN, components.auditDigestDelegate());
         configuration.setBeans(beans);
 
         List<JobHandler> jobHandlers = configuration.getCustomJobHandlers() == null

@@ -183,6 +183,19 @@ class AuditTrailTest {
     }
 
     @Test
+    void aHeadDigestIsKeptEveryNight() {
+        aCase();
+        EngineClock.freezeAt(java.time.OffsetDateTime.parse("2026-11-27T00:31:00+08:00").toInstant());
+        Timers.fireDue(CITY.engine());
+
+        List<HeadDigest> kept = audit().digests(auditor());
+        assertThat(kept).extracting(HeadDigest::asOf).contains(Instant.parse("2026-11-26T16:00:00Z"));
+        HeadDigest midnight = kept.stream().filter(d -> d.asOf().equals(Instant.parse("2026-11-26T16:00:00Z"))).findFirst().orElseThrow();
+        assertThat(midnight.records()).isGreaterThanOrEqualTo(5);
+        assertThat(audit().matches(auditor(), midnight)).isTrue();
+    }
+
+    @Test
     void anExportIsMaskedStreamedAndItselfRecorded() {
         CaseId id = aCase();
         java.io.ByteArrayOutputStream csv = new java.io.ByteArrayOutputStream();

@@ -26,6 +26,9 @@ public interface AuditLog {
     /** The digest of the whole log as it stood at {@code asOf}, to publish or sign outside the database. */
     HeadDigest headDigest(Actor actor, Instant asOf);
 
+    /** The head digests the library kept each night (audit-digest.bpmn), oldest first, to publish or sign. */
+    List<HeadDigest> digests(Actor actor);
+
     /** Whether the log still gives the digest that was published for {@code published.asOf()}. */
     boolean matches(Actor actor, HeadDigest published);
 

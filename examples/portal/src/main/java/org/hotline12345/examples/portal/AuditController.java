@@ -106,6 +106,12 @@ class AuditController {
         return audit.headDigest(Actors.of(user), asOf == null ? Instant.now() : asOf);
     }
 
+    /** The head digests kept each night, to publish or sign; check one later with head-digest?asOf=. */
+    @GetMapping("/api/audit/digests")
+    List<HeadDigest> digests(Authentication user) {
+        return audit.digests(Actors.of(user));
+    }
+
     private static Map<String, Object> json(AuditVerification result) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("ok", result.ok());

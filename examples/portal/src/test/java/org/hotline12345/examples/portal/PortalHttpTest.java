@@ -176,6 +176,7 @@ class PortalHttpTest {
         assertThat(get("supervisor", "/api/audit/verify").body().get("ok").asBoolean()).isTrue();
         assertThat(get("lixia", "/api/cases/" + id + "/audit/verify").status()).isEqualTo(403);
         assertThat(get("auditor", "/api/audit/head-digest").body().get("digest").asText()).hasSize(64);
+        assertThat(get("auditor", "/api/audit/digests").status()).isEqualTo(200);
 
         HttpResponse<String> csv = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/cases/" + id
                         + "/export?format=csv")).header("Authorization", "Basic " + Base64.getEncoder().encodeToString(

@@ -26,6 +26,7 @@ import org.hotline12345.workflow.CaseNotFoundException;
 import org.hotline12345.workflow.accountability.FactKind;
 import org.hotline12345.workflow.audit.AuditChain;
 import org.hotline12345.workflow.audit.AuditRecord;
+import org.hotline12345.workflow.audit.HeadDigest;
 import org.hotline12345.workflow.cases.Caller;
 import org.hotline12345.workflow.cases.CaseId;
 import org.hotline12345.workflow.cases.CaseNumber;
@@ -530,6 +531,35 @@ final class CaseStore {
             throw new java.io.UncheckedIOException("writing the export", e);
         }
         return rows;
+    }
+
+    /** Keeps a head digest, once per {@code asOf}; returns false when one was kept already. */
+    boolean keepDigest(HeadDigest digest, Instant now) {
+        try (PreparedStatement statement = prepare("SELECT COUNT(*) FROM hw_audit_digest WHERE as_of = ?", digest.asOf());
+                ResultSet rs = statement.executeQuery()) {
+            rs.next();
+            if (rs.getLong(1) > 0) {
+                return false;
+            }
+        } catch (SQLException e) {
+            throw new CaseStoreException("reading the audit digests", e);
+        }
+        update("INSERT INTO hw_audit_digest (as_of, computed_at, cases, records, digest) VALUES (?, ?, ?, ?, ?)",
+                digest.asOf(), now, digest.cases(), digest.records(), digest.digest());
+        return true;
+    }
+
+    List<HeadDigest> digests() {
+        List<HeadDigest> digests = new ArrayList<>();
+        try (PreparedStatement statement = prepare("SELECT as_of, cases, records, digest FROM hw_audit_digest ORDER BY as_of");
+                ResultSet rs = statement.executeQuery()) {
+            while (rs.next()) {
+                digests.add(new HeadDigest(instant(rs, 1), rs.getLong(2), rs.getLong(3), rs.getString(4)));
+            }
+        } catch (SQLException e) {
+            throw new CaseStoreException("reading the audit digests", e);
+        }
+        return digests;
     }
 
     /** Every case id, in order: the walk of a whole-log verification. */

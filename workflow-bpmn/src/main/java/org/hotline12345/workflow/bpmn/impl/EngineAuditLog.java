@@ -28,18 +28,21 @@ import org.hotline12345.workflow.cases.CaseId;
 /** {@link AuditLog} over {@code hw_case_event}, read on the engine's connection. */
 final class EngineAuditLog implements AuditLog {
 
-    private final ProcessEngine engine;
+    private volatile ProcessEngine engine;
     private final CaseStore store;
     private final CaseEventLog events;
     private final AccessPolicy access;
     private final java.time.Clock clock;
 
-    EngineAuditLog(ProcessEngine engine, CaseStore store, CaseEventLog events, AccessPolicy access, java.time.Clock clock) {
-        this.engine = engine;
+    EngineAuditLog(CaseStore store, CaseEventLog events, AccessPolicy access, java.time.Clock clock) {
         this.store = store;
         this.events = events;
         this.access = access;
         this.clock = clock;
+    }
+
+    void bind(ProcessEngine engine) {
+        this.engine = engine;
     }
 
     @Override
@@ -87,6 +90,22 @@ final class EngineAuditLog implements AuditLog {
             long records = heads.stream().mapToLong(head -> Long.parseLong(head.split(":")[1])).sum();
             return new HeadDigest(at, heads.size(), records, sha256(String.join("\n", heads)));
         });
+    }
+
+    @Override
+    public List<HeadDigest> digests(Actor actor) {
+        requireAuditor(actor);
+        return read(store::digests);
+    }
+
+    /** Computes and keeps the digest as of {@code asOf}, inside the running command (the daily digest job). */
+    HeadDigest keepDigest(Instant asOf) {
+        Instant at = AuditChain.normalise(asOf);
+        List<String> heads = store.headsAsOf(at);
+        long records = heads.stream().mapToLong(head -> Long.parseLong(head.split(":")[1])).sum();
+        HeadDigest digest = new HeadDigest(at, heads.size(), records, sha256(String.join("\n", heads)));
+        store.keepDigest(digest, clock.instant());
+        return digest;
     }
 
     @Override

@@ -38,6 +38,8 @@ public final class HotlineComponents {
     private final JavaDelegate startClock;
     private final JavaDelegate issueWarning;
     private final JavaDelegate escalate;
+    private final EngineAuditLog auditLog;
+    private final JavaDelegate auditDigest;
     private final BpmnParseListener parseListener;
 
     /**
@@ -55,6 +57,8 @@ public final class HotlineComponents {
         this.startClock = new StartClockDelegate(calculator, policyTable, store, clock);
         this.issueWarning = new IssueWarningDelegate(store, events, clock, calendar.zone());
         this.escalate = new EscalateDelegate(store, events, calculator, new EscalationPolicyTable(), directory, clock);
+        this.auditLog = new EngineAuditLog(store, events, new AccessPolicy(), clock);
+        this.auditDigest = new AuditDigestDelegate(auditLog, clock, calendar.zone());
         this.parseListener = new HotlineParseListener(new CaseStateListeners(store, events, clock), historyTimeToLiveDays);
     }
 
@@ -98,7 +102,13 @@ public final class HotlineComponents {
 
     /** The tamper-evident audit log on {@code engine}. */
     public AuditLog auditLog(ProcessEngine engine) {
-        return new EngineAuditLog(engine, store, events, new AccessPolicy(), clock);
+        auditLog.bind(engine);
+        return auditLog;
+    }
+
+    /** The delegate the digest diagram binds as {@code ${hotlineAuditDigest}}. */
+    public JavaDelegate auditDigestDelegate() {
+        return auditDigest;
     }
 
     /** Migration of running cases to newer diagram versions on {@code engine}. */

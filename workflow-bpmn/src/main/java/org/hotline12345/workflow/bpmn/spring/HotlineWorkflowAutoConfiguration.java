@@ -95,6 +95,11 @@ class HotlineWorkflowAutoConfiguration {
         return components.escalateDelegate();
     }
 
+    @Bean(HotlineEnginePlugin.AUDIT_DIGEST_BEAN)
+    JavaDelegate hotlineAuditDigest(HotlineComponents components) {
+        return components.auditDigestDelegate();
+    }
+
     @Bean
     @ConditionalOnMissingBean
     HotlineWorkflow hotlineWorkflow(HotlineComponents components, ProcessEngine processEngine) {

@@ -105,6 +105,16 @@ CREATE TABLE hw_audit_export (
     PRIMARY KEY (id)
 );
 
+-- The daily head digests of the audit log (docs/audit.md), to publish or sign outside the database.
+CREATE TABLE hw_audit_digest (
+    as_of       ${timestamp} NOT NULL,
+    computed_at ${timestamp} NOT NULL,
+    cases       BIGINT       NOT NULL,
+    records     BIGINT       NOT NULL,
+    digest      VARCHAR(64)  NOT NULL,
+    PRIMARY KEY (as_of)
+);
+
 -- The daily sequence behind case numbers (RX + yyyyMMdd + sequence).
 CREATE TABLE hw_case_number_seq (
     seq_day  VARCHAR(8) NOT NULL,
