@@ -17,6 +17,12 @@ public interface AuditLog {
     /** The case's rows in order. @throws CaseNotFoundException for an unknown case */
     List<AuditRecord> records(Actor actor, CaseId caseId);
 
+    /**
+     * The path each process instance of the case (the case, the units' parts, escalations) took through the diagram
+     * version it ran on. @throws CaseNotFoundException for an unknown case
+     */
+    List<CasePath> paths(Actor actor, CaseId caseId);
+
     /** Checks one case's chain. @throws CaseNotFoundException for an unknown case */
     AuditVerification verify(Actor actor, CaseId caseId);
 

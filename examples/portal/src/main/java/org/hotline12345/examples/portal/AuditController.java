@@ -19,6 +19,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.hotline12345.workflow.audit.AuditRecord;
+import org.hotline12345.workflow.audit.CasePath;
 import org.hotline12345.workflow.audit.AuditVerification;
 import org.hotline12345.workflow.audit.HeadDigest;
 import org.hotline12345.workflow.cases.CaseId;
@@ -38,6 +39,12 @@ class AuditController {
     AuditController(AuditLog audit, HotlineWorkflow workflow) {
         this.audit = audit;
         this.workflow = workflow;
+    }
+
+    /** The diagrams of the versions the case ran on, with the elements it passed and where it is now. */
+    @GetMapping("/api/cases/{id}/diagrams")
+    List<CasePath> diagrams(Authentication user, @PathVariable String id) {
+        return audit.paths(Actors.of(user), CaseId.of(id));
     }
 
     /** One case's audit rows with its data, as JSON or CSV; caller data masked without the personal-data right. */

@@ -23,7 +23,7 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * HTTP Basic for the REST API. {@code /engine-rest/**} is not exposed by this portal, and is kept behind
+ * HTTP Basic for the REST API and the audit pages. {@code /engine-rest/**} is not exposed by this portal, and is kept behind
  * authentication so that adding Camunda's REST starter later cannot open it to anyone. Cockpit and Tasklist
  * under {@code /camunda} use Camunda's own login.
  */
@@ -33,7 +33,7 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {
-        return http.securityMatcher("/api/**", "/engine-rest/**")
+        return http.securityMatcher("/api/**", "/engine-rest/**", "/audit/cases/**")
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .httpBasic(Customizer.withDefaults())
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

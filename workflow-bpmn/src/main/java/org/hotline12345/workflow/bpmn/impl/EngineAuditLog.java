@@ -17,6 +17,7 @@ import org.hotline12345.workflow.audit.AuditChain;
 import org.hotline12345.workflow.audit.AuditLog;
 import org.hotline12345.workflow.audit.AuditRecord;
 import org.hotline12345.workflow.audit.AuditVerification;
+import org.hotline12345.workflow.audit.CasePath;
 import org.hotline12345.workflow.audit.ExportFormat;
 import org.hotline12345.workflow.audit.ExportQuery;
 import org.hotline12345.workflow.access.AccessPolicy;
@@ -51,6 +52,34 @@ final class EngineAuditLog implements AuditLog {
         return read(() -> {
             store.auditHead(caseId);
             return store.auditRecords(caseId);
+        });
+    }
+
+    @Override
+    public List<CasePath> paths(Actor actor, CaseId caseId) {
+        requireAuditor(actor);
+        return read(() -> {
+            store.auditHead(caseId);
+            var history = engine.getHistoryService();
+            List<CasePath> paths = new java.util.ArrayList<>();
+            for (var instance : history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseId.value())
+                    .orderByProcessInstanceStartTime().asc().list()) {
+                List<String> passed = history.createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
+                        .orderPartiallyByOccurrence().asc().list().stream()
+                        .filter(activity -> activity.getEndTime() != null && !activity.isCanceled())
+                        .map(org.camunda.bpm.engine.history.HistoricActivityInstance::getActivityId).distinct().toList();
+                List<String> current = instance.getEndTime() == null
+                        ? engine.getRuntimeService().getActiveActivityIds(instance.getId()) : List.of();
+                String xml;
+                try (java.io.InputStream model = engine.getRepositoryService().getProcessModel(instance.getProcessDefinitionId())) {
+                    xml = new String(model.readAllBytes(), StandardCharsets.UTF_8);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                paths.add(new CasePath(instance.getId(), instance.getProcessDefinitionKey(), instance.getProcessDefinitionVersion(),
+                        xml, passed, current));
+            }
+            return paths;
         });
     }
 
