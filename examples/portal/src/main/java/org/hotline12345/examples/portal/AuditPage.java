@@ -1,5 +1,9 @@
 package org.hotline12345.examples.portal;
 
+import org.hotline12345.workflow.NotAuthorizedException;
+import org.hotline12345.workflow.access.Actor;
+import org.hotline12345.workflow.access.Role;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -9,7 +13,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 class AuditPage {
 
     @GetMapping("/audit/cases/{id}")
-    String page(@PathVariable String id) {
+    String page(Authentication user, @PathVariable String id) {
+        Actor actor = Actors.of(user);
+        if (!actor.has(Role.AUDITOR) && !actor.has(Role.SUPERVISOR)) {
+            throw new NotAuthorizedException("user '" + actor.userId() + "' may not open audit pages: it needs AUDITOR or SUPERVISOR");
+        }
         return "forward:/audit/case.html";
     }
 }

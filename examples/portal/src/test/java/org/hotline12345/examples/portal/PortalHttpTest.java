@@ -177,6 +177,8 @@ class PortalHttpTest {
         assertThat(get("lixia", "/api/cases/" + id + "/audit/verify").status()).isEqualTo(403);
         assertThat(get("auditor", "/api/audit/head-digest").body().get("digest").asText()).hasSize(64);
         assertThat(get("auditor", "/api/audit/digests").status()).isEqualTo(200);
+        assertThat(get("lixia", "/audit/cases/" + id).status()).isEqualTo(403);
+        assertThat(get("auditor", "/audit/cases/" + id).status()).isEqualTo(200);
 
         HttpResponse<String> csv = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/cases/" + id
                         + "/export?format=csv")).header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
