@@ -11,7 +11,6 @@ import static org.hotline12345.workflow.bpmn.TestCity.operator;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;

@@ -8,7 +8,6 @@ import static org.hotline12345.workflow.bpmn.TestCity.dispatcher;
 import static org.hotline12345.workflow.bpmn.TestCity.leadUnit;
 import static org.hotline12345.workflow.bpmn.TestCity.operator;
 
-import java.time.OffsetDateTime;
 import org.hotline12345.workflow.HotlineWorkflow;
 import org.hotline12345.workflow.IllegalCaseStateException;
 import org.hotline12345.workflow.InvalidCaseException;
@@ -35,14 +34,6 @@ class DeadlineExtensionTest {
         return CITY.workflow();
     }
 
-    private static void at(String offsetDateTime) {
-        EngineClock.freezeAt(OffsetDateTime.parse(offsetDateTime).toInstant());
-    }
-
-    private static OffsetDateTime endOfDay(String date) {
-        return OffsetDateTime.parse(date + "T23:59:59+08:00");
-    }
-
     /** Signed for on Thursday 26 November: a complaint's handling deadline is Thursday 3 December. */
     private static CaseId signed() {
         CaseId id = workflow().intake(operator(), complaint()).caseView().id();
@@ -51,39 +42,35 @@ class DeadlineExtensionTest {
         return id;
     }
 
-    private static long count(CaseId id, CaseEventType type) {
-        return workflow().timeline(operator(), id).stream().filter(entry -> entry.type() == type).count();
-    }
-
     @Test
     void anExtensionApprovedAfterTheYellowCardMovesTheDeadlineAndItsCards() {
         CaseId id = signed();
-        at("2026-12-03T00:00:00+08:00");
+        TestCity.at("2026-12-03T00:00:00+08:00");
         Timers.fireDue(CITY.engine());
         assertThat(workflow().caseView(operator(), id).warning()).isEqualTo(WarningLevel.YELLOW);
 
-        at("2026-12-03T09:00:00+08:00");
+        TestCity.at("2026-12-03T09:00:00+08:00");
         CaseView asked = workflow().requestExtension(leadUnit(), id, new ExtensionRequest(3, "Waiting for the site owner's permit."));
         assertThat(asked.status()).isEqualTo(CaseStatus.IN_PROGRESS);
         assertThat(workflow().openTasks(dispatcher())).filteredOn(task -> task.caseId().equals(id)).singleElement()
-                .satisfies(task -> assertThat(task.due()).isEqualTo(endOfDay("2026-12-04")));
+                .satisfies(task -> assertThat(task.due()).isEqualTo(TestCity.endOfDay("2026-12-04")));
 
         CaseView extended = workflow().decideExtension(dispatcher(), id, new ExtensionDecision(true, "reasonable"));
 
         // Three working days after Thursday 3 December: Friday 4, Monday 7, Tuesday 8.
-        assertThat(extended.deadlines().handling()).isEqualTo(endOfDay("2026-12-08"));
+        assertThat(extended.deadlines().handling()).isEqualTo(TestCity.endOfDay("2026-12-08"));
         assertThat(extended.extendedWorkingDays()).isEqualTo(3);
         assertThat(extended.warning()).isEqualTo(WarningLevel.NONE);
         assertThat(workflow().openTasks(leadUnit())).filteredOn(task -> task.caseId().equals(id)).singleElement()
-                .satisfies(task -> assertThat(task.due()).isEqualTo(endOfDay("2026-12-08")));
+                .satisfies(task -> assertThat(task.due()).isEqualTo(TestCity.endOfDay("2026-12-08")));
 
-        at("2026-12-04T00:00:01+08:00");
+        TestCity.at("2026-12-04T00:00:01+08:00");
         Timers.fireDue(CITY.engine());
-        assertThat(count(id, CaseEventType.RED_CARD_ISSUED)).as("the old deadline's red card never fires").isZero();
-        at("2026-12-08T00:00:00+08:00");
+        assertThat(TestCity.count(workflow(), id, CaseEventType.RED_CARD_ISSUED)).as("the old deadline's red card never fires").isZero();
+        TestCity.at("2026-12-08T00:00:00+08:00");
         Timers.fireDue(CITY.engine());
-        assertThat(count(id, CaseEventType.YELLOW_CARD_ISSUED)).as("a new yellow card for the new deadline").isEqualTo(2);
-        at("2026-12-09T00:00:00+08:00");
+        assertThat(TestCity.count(workflow(), id, CaseEventType.YELLOW_CARD_ISSUED)).as("a new yellow card for the new deadline").isEqualTo(2);
+        TestCity.at("2026-12-09T00:00:00+08:00");
         Timers.fireDue(CITY.engine());
         assertThat(workflow().caseView(operator(), id).warning()).isEqualTo(WarningLevel.RED);
         assertThat(workflow().timeline(operator(), id)).filteredOn(e -> e.type() == CaseEventType.EXTENSION_APPROVED).singleElement()
@@ -99,9 +86,9 @@ class DeadlineExtensionTest {
 
         CaseView refused = workflow().decideExtension(dispatcher(), id, new ExtensionDecision(false, "Not a reason."));
 
-        assertThat(refused.deadlines().handling()).isEqualTo(endOfDay("2026-12-03"));
+        assertThat(refused.deadlines().handling()).isEqualTo(TestCity.endOfDay("2026-12-03"));
         assertThat(refused.extendedWorkingDays()).isZero();
-        assertThat(count(id, CaseEventType.EXTENSION_REFUSED)).isEqualTo(1);
+        assertThat(TestCity.count(workflow(), id, CaseEventType.EXTENSION_REFUSED)).isEqualTo(1);
     }
 
     @Test
@@ -121,7 +108,7 @@ class DeadlineExtensionTest {
                 .isInstanceOfSatisfying(InvalidCaseException.class, e -> assertThat(e.fields().get(0).reason())
                         .contains("at most 4 more").contains("6 were granted"));
 
-        at("2026-12-12T00:00:00+08:00");
+        TestCity.at("2026-12-12T00:00:00+08:00");
         assertThatThrownBy(() -> workflow().requestExtension(leadUnit(), id, new ExtensionRequest(1, "Late.")))
                 .isInstanceOf(IllegalCaseStateException.class).hasMessageContaining("has passed");
         assertThatThrownBy(() -> workflow().requestExtension(TestCity.otherUnit(), id, new ExtensionRequest(1, "Not mine.")))

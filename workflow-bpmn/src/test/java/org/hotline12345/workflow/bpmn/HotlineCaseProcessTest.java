@@ -50,10 +50,6 @@ class HotlineCaseProcessTest {
         EngineClock.advance(duration, false);
     }
 
-    private static OffsetDateTime endOfDay(String date) {
-        return OffsetDateTime.parse(date + "T23:59:59+08:00");
-    }
-
     private static CaseId registered() {
         return workflow().intake(operator(), complaint()).caseView().id();
     }
@@ -98,14 +94,14 @@ class HotlineCaseProcessTest {
         assertThat(dispatched.status()).isEqualTo(CaseStatus.DISPATCHED);
         assertThat(dispatched.leadUnit()).isEqualTo(LIXIA);
         // Thursday: sign for within 1 working day, by Friday night.
-        assertThat(dispatched.deadlines().signFor()).isEqualTo(endOfDay("2026-11-27"));
+        assertThat(dispatched.deadlines().signFor()).isEqualTo(TestCity.endOfDay("2026-11-27"));
         assertThat(dispatched.deadlines().handling()).isNull();
 
         later(Duration.ofDays(1));
         CaseView signed = workflow().signFor(leadUnit(), id);
         assertThat(signed.status()).isEqualTo(CaseStatus.IN_PROGRESS);
         // Signed Friday: a complaint has 5 working days, Mon 30 Nov to Fri 4 Dec.
-        assertThat(signed.deadlines().handling()).isEqualTo(endOfDay("2026-12-04"));
+        assertThat(signed.deadlines().handling()).isEqualTo(TestCity.endOfDay("2026-12-04"));
 
         CaseView replied = workflow().reply(leadUnit(), id, new Reply(ReplyResult.RESOLVED, "Night work stopped; site fined."));
         assertThat(replied.status()).isEqualTo(CaseStatus.REPLIED);
@@ -114,7 +110,7 @@ class HotlineCaseProcessTest {
         CaseView approved = workflow().review(dispatcher(), id, new ReviewDecision(true, null));
         assertThat(approved.status()).isEqualTo(CaseStatus.CALLBACK);
         // Approved Friday: call back within 1 working day, by Monday night.
-        assertThat(approved.deadlines().callback()).isEqualTo(endOfDay("2026-11-30"));
+        assertThat(approved.deadlines().callback()).isEqualTo(TestCity.endOfDay("2026-11-30"));
 
         CaseView closed = workflow().callback(operator(), id, new CallbackResult(Satisfaction.SATISFIED, true, "thanks"));
         assertThat(closed.status()).isEqualTo(CaseStatus.CLOSED);
@@ -169,7 +165,7 @@ class HotlineCaseProcessTest {
 
         assertThat(redispatched.status()).isEqualTo(CaseStatus.DISPATCHED);
         assertThat(redispatched.leadUnit()).isEqualTo(SHIZHONG);
-        assertThat(redispatched.deadlines().signFor()).isEqualTo(endOfDay("2026-11-27"));
+        assertThat(redispatched.deadlines().signFor()).isEqualTo(TestCity.endOfDay("2026-11-27"));
         assertThat(workflow().signFor(otherUnit(), id).status()).isEqualTo(CaseStatus.IN_PROGRESS);
         assertThat(events(id)).containsSubsequence(CaseEventType.RETURN_REQUESTED, CaseEventType.RETURN_ACCEPTED,
                 CaseEventType.CASE_DISPATCHED, CaseEventType.CASE_SIGNED_FOR);
@@ -200,7 +196,7 @@ class HotlineCaseProcessTest {
 
         assertThat(rejected.status()).isEqualTo(CaseStatus.IN_PROGRESS);
         assertThat(rejected.leadUnit()).isEqualTo(LIXIA);
-        assertThat(rejected.deadlines().handling()).as("the handling clock starts at the rejection").isEqualTo(endOfDay("2026-12-03"));
+        assertThat(rejected.deadlines().handling()).as("the handling clock starts at the rejection").isEqualTo(TestCity.endOfDay("2026-12-03"));
         assertThat(events(id)).contains(CaseEventType.RETURN_REJECTED);
     }
 
@@ -228,7 +224,7 @@ class HotlineCaseProcessTest {
         assertThat(reopened.reopens()).isEqualTo(1);
         assertThat(reopened.leadUnit()).isEqualTo(LIXIA);
         // Reopened Thursday: rework within 3 working days, by Tuesday night.
-        assertThat(reopened.deadlines().handling()).isEqualTo(endOfDay("2026-12-01"));
+        assertThat(reopened.deadlines().handling()).isEqualTo(TestCity.endOfDay("2026-12-01"));
         workflow().reply(leadUnit(), id, new Reply(ReplyResult.RESOLVED, "Site inspected at night; work stopped."));
         workflow().review(dispatcher(), id, new ReviewDecision(true, null));
         CaseView closed = workflow().callback(operator(), id, new CallbackResult(Satisfaction.BASICALLY_SATISFIED, true, null));
@@ -275,24 +271,16 @@ class HotlineCaseProcessTest {
         assertThat(reopened.reopens()).isEqualTo(3);
     }
 
-    private static void at(String offsetDateTime) {
-        EngineClock.freezeAt(OffsetDateTime.parse(offsetDateTime).toInstant());
-    }
-
-    private static long count(CaseId id, CaseEventType type) {
-        return workflow().timeline(operator(), id).stream().filter(entry -> entry.type() == type).count();
-    }
-
     @Test
     void anOverdueReplyEarnsAYellowThenARedCard() {
         CaseId id = signedByLixia();
         assertThat(Timers.fireDue(CITY.engine())).isZero();
 
         // Handling is due Thursday 3 December; the yellow card comes one working day before.
-        at("2026-12-02T23:59:58+08:00");
+        TestCity.at("2026-12-02T23:59:58+08:00");
         Timers.fireDue(CITY.engine());
         assertThat(workflow().caseView(operator(), id).warning()).isEqualTo(WarningLevel.NONE);
-        at("2026-12-03T00:00:00+08:00");
+        TestCity.at("2026-12-03T00:00:00+08:00");
         Timers.fireDue(CITY.engine());
         assertThat(workflow().caseView(operator(), id).warning()).isEqualTo(WarningLevel.YELLOW);
         assertThat(workflow().cases(operator(), CaseQuery.all().withWarning(WarningLevel.YELLOW).withPage(0, 200)).items())
@@ -304,7 +292,7 @@ class HotlineCaseProcessTest {
             assertThat(entry.detail()).contains("handling deadline 2026-12-03T23:59:59+08:00");
         });
 
-        at("2026-12-04T00:00:00+08:00");
+        TestCity.at("2026-12-04T00:00:00+08:00");
         Timers.fireDue(CITY.engine());
         CaseView red = workflow().caseView(operator(), id);
         assertThat(red.warning()).isEqualTo(WarningLevel.RED);
@@ -313,14 +301,14 @@ class HotlineCaseProcessTest {
 
         CaseView replied = workflow().reply(leadUnit(), id, new Reply(ReplyResult.RESOLVED, "Late, but done."));
         assertThat(replied.warning()).as("the card belongs to the open step").isEqualTo(WarningLevel.NONE);
-        assertThat(count(id, CaseEventType.YELLOW_CARD_ISSUED)).isEqualTo(1);
-        assertThat(count(id, CaseEventType.RED_CARD_ISSUED)).isEqualTo(1);
+        assertThat(TestCity.count(workflow(), id, CaseEventType.YELLOW_CARD_ISSUED)).isEqualTo(1);
+        assertThat(TestCity.count(workflow(), id, CaseEventType.RED_CARD_ISSUED)).isEqualTo(1);
     }
 
     @Test
     void aReplySentBackAfterItsDeadlineIsNotCardedTwice() {
         CaseId id = signedByLixia();
-        at("2026-12-04T00:00:00+08:00");
+        TestCity.at("2026-12-04T00:00:00+08:00");
         Timers.fireDue(CITY.engine());
         workflow().reply(leadUnit(), id, new Reply(ReplyResult.EXPLAINED, "Not possible."));
 
@@ -328,8 +316,8 @@ class HotlineCaseProcessTest {
         Timers.fireDue(CITY.engine());
 
         assertThat(workflow().caseView(operator(), id).warning()).as("still overdue").isEqualTo(WarningLevel.RED);
-        assertThat(count(id, CaseEventType.YELLOW_CARD_ISSUED)).isEqualTo(1);
-        assertThat(count(id, CaseEventType.RED_CARD_ISSUED)).isEqualTo(1);
+        assertThat(TestCity.count(workflow(), id, CaseEventType.YELLOW_CARD_ISSUED)).isEqualTo(1);
+        assertThat(TestCity.count(workflow(), id, CaseEventType.RED_CARD_ISSUED)).isEqualTo(1);
     }
 
     @Test
@@ -338,18 +326,18 @@ class HotlineCaseProcessTest {
         workflow().dispatch(dispatcher(), id, new DispatchOrder(LIXIA, null));
         workflow().signFor(leadUnit(), id);
 
-        at("2026-11-28T12:00:00+08:00");
+        TestCity.at("2026-11-28T12:00:00+08:00");
         Timers.fireDue(CITY.engine());
 
         assertThat(workflow().caseView(operator(), id).warning()).isEqualTo(WarningLevel.NONE);
-        assertThat(count(id, CaseEventType.YELLOW_CARD_ISSUED) + count(id, CaseEventType.RED_CARD_ISSUED)).isZero();
+        assertThat(TestCity.count(workflow(), id, CaseEventType.YELLOW_CARD_ISSUED) + TestCity.count(workflow(), id, CaseEventType.RED_CARD_ISSUED)).isZero();
     }
 
     @Test
     void anUncalledCitizenEarnsTheHotlineOfficeARedCard() {
         CaseId id = atCallback();
         // Approved Thursday: callback due Friday night.
-        at("2026-11-28T00:00:00+08:00");
+        TestCity.at("2026-11-28T00:00:00+08:00");
         Timers.fireDue(CITY.engine());
 
         CaseView late = workflow().caseView(operator(), id);
@@ -365,24 +353,24 @@ class HotlineCaseProcessTest {
 
     @Test
     void aCaseDispatchedTheFridayBeforeTheSpringFestival() {
-        at("2026-02-13T10:00:00+08:00");
+        TestCity.at("2026-02-13T10:00:00+08:00");
         CaseId id = registered();
 
         CaseView dispatched = workflow().dispatch(dispatcher(), id, new DispatchOrder(LIXIA, null));
         // The next working day is the make-up Saturday before the holiday.
-        assertThat(dispatched.deadlines().signFor()).isEqualTo(endOfDay("2026-02-14"));
-        at("2026-02-14T09:00:00+08:00");
+        assertThat(dispatched.deadlines().signFor()).isEqualTo(TestCity.endOfDay("2026-02-14"));
+        TestCity.at("2026-02-14T09:00:00+08:00");
         Timers.fireDue(CITY.engine());
         assertThat(workflow().caseView(operator(), id).warning()).isEqualTo(WarningLevel.YELLOW);
 
         CaseView signed = workflow().signFor(leadUnit(), id);
         // Five working days after the make-up Saturday: 24, 25, 26, 27 February and the make-up Saturday 28.
-        assertThat(signed.deadlines().handling()).isEqualTo(endOfDay("2026-02-28"));
-        at("2026-02-22T12:00:00+08:00");
+        assertThat(signed.deadlines().handling()).isEqualTo(TestCity.endOfDay("2026-02-28"));
+        TestCity.at("2026-02-22T12:00:00+08:00");
         assertThat(Timers.fireDue(CITY.engine())).as("nothing falls due during the holiday").isZero();
-        at("2026-03-01T00:00:00+08:00");
+        TestCity.at("2026-03-01T00:00:00+08:00");
         Timers.fireDue(CITY.engine());
         assertThat(workflow().caseView(operator(), id).warning()).isEqualTo(WarningLevel.RED);
-        assertThat(count(id, CaseEventType.YELLOW_CARD_ISSUED)).isEqualTo(2);
+        assertThat(TestCity.count(workflow(), id, CaseEventType.YELLOW_CARD_ISSUED)).isEqualTo(2);
     }
 }

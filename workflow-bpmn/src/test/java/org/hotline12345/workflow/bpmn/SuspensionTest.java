@@ -38,14 +38,6 @@ class SuspensionTest {
         return CITY.workflow();
     }
 
-    private static void at(String offsetDateTime) {
-        EngineClock.freezeAt(OffsetDateTime.parse(offsetDateTime).toInstant());
-    }
-
-    private static OffsetDateTime endOfDay(String date) {
-        return OffsetDateTime.parse(date + "T23:59:59+08:00");
-    }
-
     /** Signed for on Thursday 26 November: the handling deadline is Thursday 3 December. */
     private static CaseId signed(IntakeRequest request) {
         CaseId id = workflow().intake(operator(), request).caseView().id();
@@ -54,25 +46,21 @@ class SuspensionTest {
         return id;
     }
 
-    private static long count(CaseId id, CaseEventType type) {
-        return workflow().timeline(operator(), id).stream().filter(entry -> entry.type() == type).count();
-    }
-
     @Test
     void aSuspensionOverAWeekendKeepsTheWorkingDaysThatWereLeft() {
         CaseId id = signed(TestCity.request(Category.HELP, Urgency.NORMAL));
-        at("2026-11-27T15:00:00+08:00");
+        TestCity.at("2026-11-27T15:00:00+08:00");
 
         CaseView paused = workflow().requestSuspension(leadUnit(), id, new SuspensionRequest("Waiting for the citizen's photos."));
         assertThat(paused.suspended()).as("a help request needs no approval").isTrue();
         assertThat(paused.suspendedSince()).isEqualTo(OffsetDateTime.parse("2026-11-27T15:00:00+08:00"));
 
-        at("2026-11-30T09:00:00+08:00");
+        TestCity.at("2026-11-30T09:00:00+08:00");
         CaseView resumed = workflow().resume(leadUnit(), id);
 
         // Mon, Tue, Wed and Thu were left; counted from Monday they end on Friday 4 December.
         assertThat(resumed.suspended()).isFalse();
-        assertThat(resumed.deadlines().handling()).isEqualTo(endOfDay("2026-12-04"));
+        assertThat(resumed.deadlines().handling()).isEqualTo(TestCity.endOfDay("2026-12-04"));
         assertThat(workflow().timeline(operator(), id)).filteredOn(e -> e.type() == CaseEventType.CASE_RESUMED).singleElement()
                 .satisfies(entry -> assertThat(entry.detail()).contains("after 2 days 18 hours").contains("reply by 2026-12-04T23:59:59+08:00"));
     }
@@ -82,17 +70,17 @@ class SuspensionTest {
         CaseId id = signed(TestCity.request(Category.HELP, Urgency.NORMAL));
         workflow().requestSuspension(leadUnit(), id, new SuspensionRequest("Waiting for the citizen."));
 
-        at("2026-12-05T00:00:00+08:00");
+        TestCity.at("2026-12-05T00:00:00+08:00");
         Timers.fireDue(CITY.engine());
-        assertThat(count(id, CaseEventType.YELLOW_CARD_ISSUED) + count(id, CaseEventType.RED_CARD_ISSUED)).isZero();
+        assertThat(TestCity.count(workflow(), id, CaseEventType.YELLOW_CARD_ISSUED) + TestCity.count(workflow(), id, CaseEventType.RED_CARD_ISSUED)).isZero();
 
         // Resumed Monday 7 December with five working days left (Fri 27 to Thu 3): Tuesday 14 December.
-        at("2026-12-07T10:00:00+08:00");
-        assertThat(workflow().resume(leadUnit(), id).deadlines().handling()).isEqualTo(endOfDay("2026-12-14"));
-        at("2026-12-14T00:00:00+08:00");
+        TestCity.at("2026-12-07T10:00:00+08:00");
+        assertThat(workflow().resume(leadUnit(), id).deadlines().handling()).isEqualTo(TestCity.endOfDay("2026-12-14"));
+        TestCity.at("2026-12-14T00:00:00+08:00");
         Timers.fireDue(CITY.engine());
-        assertThat(count(id, CaseEventType.YELLOW_CARD_ISSUED)).isEqualTo(1);
-        assertThat(count(id, CaseEventType.RED_CARD_ISSUED)).isZero();
+        assertThat(TestCity.count(workflow(), id, CaseEventType.YELLOW_CARD_ISSUED)).isEqualTo(1);
+        assertThat(TestCity.count(workflow(), id, CaseEventType.RED_CARD_ISSUED)).isZero();
     }
 
     @Test
@@ -100,7 +88,7 @@ class SuspensionTest {
         CaseId id = signed(complaint());
         CaseView asked = workflow().requestSuspension(leadUnit(), id, new SuspensionRequest("The citizen is travelling."));
         assertThat(asked.suspended()).isFalse();
-        assertThat(count(id, CaseEventType.SUSPENSION_REQUESTED)).isEqualTo(1);
+        assertThat(TestCity.count(workflow(), id, CaseEventType.SUSPENSION_REQUESTED)).isEqualTo(1);
 
         CaseView approved = workflow().decideSuspension(dispatcher(), id, new SuspensionDecision(true, null));
         assertThat(approved.suspended()).isTrue();
@@ -112,7 +100,7 @@ class SuspensionTest {
 
         CaseView resumed = workflow().resume(leadUnit(), id);
         assertThat(resumed.suspended()).isFalse();
-        assertThat(resumed.deadlines().handling()).as("paused and resumed the same day").isEqualTo(endOfDay("2026-12-03"));
+        assertThat(resumed.deadlines().handling()).as("paused and resumed the same day").isEqualTo(TestCity.endOfDay("2026-12-03"));
         assertThat(workflow().reply(leadUnit(), id, new Reply(ReplyResult.RESOLVED, "done")).status()).isEqualTo(CaseStatus.REPLIED);
     }
 
@@ -124,7 +112,7 @@ class SuspensionTest {
         CaseView refused = workflow().decideSuspension(dispatcher(), id, new SuspensionDecision(false, "Call the citizen today."));
 
         assertThat(refused.suspended()).isFalse();
-        assertThat(count(id, CaseEventType.SUSPENSION_REFUSED)).isEqualTo(1);
+        assertThat(TestCity.count(workflow(), id, CaseEventType.SUSPENSION_REFUSED)).isEqualTo(1);
         assertThatThrownBy(() -> workflow().resume(leadUnit(), id)).isInstanceOf(IllegalCaseStateException.class)
                 .hasMessageContaining("not suspended");
     }

@@ -59,6 +59,22 @@ final class TestCity {
         return dataSource == null ? builder.jdbcUrl(database.url()) : builder.dataSource(dataSource);
     }
 
+    /** Freezes the engine clock at an offset date-time, e.g. {@code 2026-12-03T00:00:00+08:00}. */
+    static void at(String offsetDateTime) {
+        EngineClock.freezeAt(java.time.OffsetDateTime.parse(offsetDateTime).toInstant());
+    }
+
+    /** 23:59:59 of a day in Jinan: where day limits end. */
+    static java.time.OffsetDateTime endOfDay(String date) {
+        return java.time.OffsetDateTime.parse(date + "T23:59:59+08:00");
+    }
+
+    /** How many entries of one domain event the case's timeline has. */
+    static long count(org.hotline12345.workflow.HotlineWorkflow workflow, org.hotline12345.workflow.cases.CaseId id,
+            org.hotline12345.workflow.timeline.CaseEventType type) {
+        return workflow.timeline(operator(), id).stream().filter(entry -> entry.type() == type).count();
+    }
+
     static Actor operator() {
         return Actor.hotlineOffice("operator", Role.OPERATOR, Role.PERSONAL_DATA);
     }

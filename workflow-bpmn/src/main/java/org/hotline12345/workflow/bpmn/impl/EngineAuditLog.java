@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.hotline12345.workflow.HotlineWorkflowException;
 import org.hotline12345.workflow.NotAuthorizedException;
 import org.hotline12345.workflow.access.Actor;
 import org.hotline12345.workflow.access.Role;
@@ -191,18 +190,8 @@ final class EngineAuditLog implements AuditLog {
     }
 
     private <T> T read(Supplier<T> body) {
-        ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-        try {
-            return configuration.getCommandExecutorTxRequired().execute(commandContext -> {
-                try {
-                    return body.get();
-                } catch (HotlineWorkflowException refusal) {
-                    throw new RefusedCommand(refusal);
-                }
-            });
-        } catch (RefusedCommand e) {
-            throw e.refusal();
-        }
+        return RefusedCommand.run(((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired(),
+                body);
     }
 
     private static String sha256(String text) {

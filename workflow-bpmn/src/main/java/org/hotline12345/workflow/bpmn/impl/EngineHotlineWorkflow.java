@@ -33,7 +33,6 @@ import org.camunda.bpm.engine.task.TaskQuery;
 import org.hotline12345.workflow.CaseConflictException;
 import org.hotline12345.workflow.CaseNotFoundException;
 import org.hotline12345.workflow.HotlineWorkflow;
-import org.hotline12345.workflow.HotlineWorkflowException;
 import org.hotline12345.workflow.IllegalCaseStateException;
 import org.hotline12345.workflow.InvalidCaseException;
 import org.hotline12345.workflow.NotAuthorizedException;
@@ -715,15 +714,7 @@ public final class EngineHotlineWorkflow implements HotlineWorkflow {
         identity.setAuthentication(actor.userId(), candidateGroups(actor));
         ApiCalls.enter();
         try {
-            return commands.execute(commandContext -> {
-                try {
-                    return body.get();
-                } catch (HotlineWorkflowException refusal) {
-                    throw new RefusedCommand(refusal);
-                }
-            });
-        } catch (RefusedCommand e) {
-            throw e.refusal();
+            return RefusedCommand.run(commands, body);
         } catch (OptimisticLockingException e) {
             throw new CaseConflictException("the case was changed by another action at the same time; re-read it and retry", e);
         } catch (CaseStoreException e) {

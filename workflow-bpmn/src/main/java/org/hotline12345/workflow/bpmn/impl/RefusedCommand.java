@@ -1,6 +1,8 @@
 package org.hotline12345.workflow.bpmn.impl;
 
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.hotline12345.workflow.HotlineWorkflowException;
 
 /**
@@ -19,5 +21,20 @@ final class RefusedCommand extends BadUserRequestException {
 
     HotlineWorkflowException refusal() {
         return refusal;
+    }
+
+    /** Runs {@code body} as one engine command; the API's refusals roll it back and come out as they were thrown. */
+    static <T> T run(CommandExecutor commands, Supplier<T> body) {
+        try {
+            return commands.execute(commandContext -> {
+                try {
+                    return body.get();
+                } catch (HotlineWorkflowException refusal) {
+                    throw new RefusedCommand(refusal);
+                }
+            });
+        } catch (RefusedCommand e) {
+            throw e.refusal();
+        }
     }
 }
