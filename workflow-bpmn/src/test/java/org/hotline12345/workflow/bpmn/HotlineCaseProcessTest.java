@@ -167,6 +167,12 @@ class HotlineCaseProcessTest {
         assertThat(redispatched.leadUnit()).isEqualTo(SHIZHONG);
         assertThat(redispatched.deadlines().signFor()).isEqualTo(TestCity.endOfDay("2026-11-27"));
         assertThat(workflow().signFor(otherUnit(), id).status()).isEqualTo(CaseStatus.IN_PROGRESS);
+        // The unit that returned it still sees the case it once had, masked, and can no longer act on it.
+        assertThat(workflow().caseView(leadUnit(), id).caller().phone()).isEqualTo("138****5678");
+        assertThat(workflow().cases(leadUnit(), org.hotline12345.workflow.cases.CaseQuery.all().withPage(0, 200)).items())
+                .extracting(CaseView::id).contains(id);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> workflow().reply(leadUnit(), id, new Reply(ReplyResult.RESOLVED, "x")))
+                .isInstanceOf(org.hotline12345.workflow.NotAuthorizedException.class);
         assertThat(events(id)).containsSubsequence(CaseEventType.RETURN_REQUESTED, CaseEventType.RETURN_ACCEPTED,
                 CaseEventType.CASE_DISPATCHED, CaseEventType.CASE_SIGNED_FOR);
     }
@@ -197,7 +203,12 @@ class HotlineCaseProcessTest {
         assertThat(rejected.status()).isEqualTo(CaseStatus.IN_PROGRESS);
         assertThat(rejected.leadUnit()).isEqualTo(LIXIA);
         assertThat(rejected.deadlines().handling()).as("the handling clock starts at the rejection").isEqualTo(TestCity.endOfDay("2026-12-03"));
-        assertThat(events(id)).contains(CaseEventType.RETURN_REJECTED);
+        assertThat(events(id)).containsSubsequence(CaseEventType.RETURN_REJECTED, CaseEventType.ACCOUNTABILITY_FACT_RECORDED);
+        assertThat(workflow().timeline(operator(), id)).filteredOn(e -> e.type() == CaseEventType.ACCOUNTABILITY_FACT_RECORDED)
+                .singleElement().satisfies(fact -> {
+                    assertThat(fact.unit()).isEqualTo(LIXIA);
+                    assertThat(fact.detail()).startsWith("IMPROPER_RETURN").contains("The site is in Lixia.");
+                });
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.hotline12345.workflow.access;
 
+import java.util.Collection;
 import org.hotline12345.workflow.NotAuthorizedException;
 import org.hotline12345.workflow.cases.UnitId;
 
@@ -24,17 +25,18 @@ public final class AccessPolicy {
     }
 
     /**
-     * Whether {@code actor} may see a case now led by {@code leadUnit}: the hotline office and auditors see
-     * every case, a unit sees the cases it leads.
+     * Whether {@code actor} may see a case that {@code caseUnits} (its current lead unit and every unit it was ever
+     * dispatched to) handle or handled: the hotline office and auditors see every case, a unit the cases that are or
+     * were assigned to it.
      */
-    public boolean maySee(Actor actor, UnitId leadUnit) {
-        return actor.isHotlineOffice() || actor.has(Role.AUDITOR) || actor.belongsTo(leadUnit);
+    public boolean maySee(Actor actor, Collection<UnitId> caseUnits) {
+        return actor.isHotlineOffice() || actor.has(Role.AUDITOR) || caseUnits.stream().anyMatch(actor::belongsTo);
     }
 
-    /** @throws NotAuthorizedException if {@code actor} may not see a case now led by {@code leadUnit} */
-    public void checkMaySee(Actor actor, UnitId leadUnit) {
-        if (!maySee(actor, leadUnit)) {
-            throw new NotAuthorizedException("user '" + actor.userId() + "' may not see a case of unit '" + leadUnit + "'");
+    /** @throws NotAuthorizedException if {@code actor} may not see a case of {@code caseUnits} */
+    public void checkMaySee(Actor actor, Collection<UnitId> caseUnits) {
+        if (!maySee(actor, caseUnits)) {
+            throw new NotAuthorizedException("user '" + actor.userId() + "' may not see this case: it was never assigned to its units");
         }
     }
 

@@ -38,10 +38,11 @@ class AccessPolicyTest {
     }
 
     @Test
-    void aUnitSeesOnlyItsOwnCasesWhileAuditorsSeeAll() {
-        assertThat(policy.maySee(Actor.unitHandler("lixia", lixia), lixia)).isTrue();
-        assertThat(policy.maySee(Actor.unitHandler("lixia", lixia), shizhong)).isFalse();
-        assertThat(policy.maySee(Actor.hotlineOffice("auditor", Role.AUDITOR), shizhong)).isTrue();
+    void aUnitSeesOnlyCasesItHasOrHadWhileAuditorsSeeAll() {
+        assertThat(policy.maySee(Actor.unitHandler("lixia", lixia), java.util.Set.of(lixia))).isTrue();
+        assertThat(policy.maySee(Actor.unitHandler("lixia", lixia), java.util.Set.of(shizhong, lixia))).as("formerly assigned").isTrue();
+        assertThat(policy.maySee(Actor.unitHandler("lixia", lixia), java.util.Set.of(shizhong))).isFalse();
+        assertThat(policy.maySee(Actor.hotlineOffice("auditor", Role.AUDITOR), java.util.Set.of(shizhong))).isTrue();
         assertThat(policy.maySeePersonalData(Actor.hotlineOffice("operator", Role.OPERATOR, Role.PERSONAL_DATA))).isTrue();
         assertThat(policy.maySeePersonalData(Actor.unitHandler("lixia", lixia))).isFalse();
     }

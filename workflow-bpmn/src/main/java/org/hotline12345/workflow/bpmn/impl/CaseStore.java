@@ -255,10 +255,30 @@ final class CaseStore {
         return find(id).orElseThrow();
     }
 
-    /** A new lead unit (or none, after an accepted return): its clocks have not started yet. */
+    /**
+     * A new lead unit (or none, after an accepted return): its clocks have not started yet. The unit joins the units
+     * the case was ever assigned to.
+     */
     void assignLeadUnit(CaseId id, UnitId unit, Instant now) {
         update("UPDATE hw_case SET lead_unit = ?, sign_for_due = NULL, handling_due = NULL, updated_at = ? WHERE id = ?",
                 unit == null ? null : unit.value(), now, id.value());
+        if (unit != null && !unitsOf(id).contains(unit)) {
+            update("INSERT INTO hw_case_unit (case_id, unit, assigned_at) VALUES (?, ?, ?)", id.value(), unit.value(), now);
+        }
+    }
+
+    /** Every unit the case is or was assigned to. */
+    java.util.Set<UnitId> unitsOf(CaseId id) {
+        java.util.Set<UnitId> units = new java.util.LinkedHashSet<>();
+        try (PreparedStatement statement = prepare("SELECT unit FROM hw_case_unit WHERE case_id = ? ORDER BY assigned_at", id.value());
+                ResultSet rs = statement.executeQuery()) {
+            while (rs.next()) {
+                units.add(UnitId.of(rs.getString(1)));
+            }
+        } catch (SQLException e) {
+            throw new CaseStoreException("reading the units of case " + id, e);
+        }
+        return units;
     }
 
     void addExtension(CaseId id, int workingDays, Instant now) {
@@ -314,7 +334,10 @@ final class CaseStore {
                 CaseStatus.CLOSED.name(), WarningLevel.NONE.name(), now, now, id.value());
     }
 
-    /** Cases matching the query; {@code visibleUnits}, when not null, limits the result to those lead units. */
+    /**
+     * Cases matching the query; {@code visibleUnits}, when not null, limits the result to cases those units lead or
+     * were assigned before.
+     */
     Page<CaseRow> query(CaseQuery query, Set<UnitId> visibleUnits) {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         List<Object> parameters = new ArrayList<>();
@@ -338,12 +361,12 @@ final class CaseStore {
             if (visibleUnits.isEmpty()) {
                 return new Page<>(List.of(), query.page(), query.size(), 0);
             }
-            StringJoiner in = new StringJoiner(", ", " AND lead_unit IN (", ")");
-            for (UnitId unit : visibleUnits) {
-                in.add("?");
-                parameters.add(unit.value());
-            }
-            where.append(in);
+            StringJoiner in = new StringJoiner(", ", "(", ")");
+            visibleUnits.forEach(unit -> in.add("?"));
+            where.append(" AND (lead_unit IN ").append(in).append(" OR id IN (SELECT case_id FROM hw_case_unit WHERE unit IN ")
+                    .append(in).append("))");
+            visibleUnits.forEach(unit -> parameters.add(unit.value()));
+            visibleUnits.forEach(unit -> parameters.add(unit.value()));
         }
         long total;
         try (PreparedStatement statement = prepare("SELECT COUNT(*) FROM hw_case" + where, parameters.toArray());

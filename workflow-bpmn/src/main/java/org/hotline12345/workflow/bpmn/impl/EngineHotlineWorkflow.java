@@ -38,6 +38,7 @@ import org.hotline12345.workflow.InvalidCaseException;
 import org.hotline12345.workflow.NotAuthorizedException;
 import org.hotline12345.workflow.Validation;
 import org.hotline12345.workflow.access.AccessPolicy;
+import org.hotline12345.workflow.accountability.FactKind;
 import org.hotline12345.workflow.access.Actor;
 import org.hotline12345.workflow.access.Role;
 import org.hotline12345.workflow.access.Step;
@@ -255,6 +256,11 @@ public final class EngineHotlineWorkflow implements HotlineWorkflow {
             if (!decision.accepted()) {
                 record(row.id(), CaseEventType.RETURN_REJECTED, actor, null, task,
                         "return by " + describe(row.leadUnit()) + " rejected; the unit must handle the case" + note(decision.note()));
+                // A return the hotline office rejects is an attempt to push the case away (推诿): the unit answers for it.
+                String fact = describe(row.leadUnit()) + " returned case " + row.number() + " improperly" + note(decision.note());
+                store.recordFact(row.id(), row.leadUnit(), FactKind.IMPROPER_RETURN, fact, clock.instant());
+                record(row.id(), CaseEventType.ACCOUNTABILITY_FACT_RECORDED, actor, row.leadUnit(), task,
+                        FactKind.IMPROPER_RETURN + ": " + fact);
                 return;
             }
             record(row.id(), CaseEventType.RETURN_ACCEPTED, actor, null, task,
@@ -515,7 +521,7 @@ public final class EngineHotlineWorkflow implements HotlineWorkflow {
         Objects.requireNonNull(caseId, "caseId");
         return execute(actor, () -> {
             CaseRow row = store.find(caseId).orElseThrow(() -> new CaseNotFoundException("case", caseId.value()));
-            access.checkMaySee(actor, row.leadUnit());
+            access.checkMaySee(actor, unitsOf(row));
             return view(actor, row);
         });
     }
@@ -602,7 +608,7 @@ public final class EngineHotlineWorkflow implements HotlineWorkflow {
     public List<TimelineEntry> timeline(Actor actor, CaseId caseId) {
         return execute(actor, () -> {
             CaseRow row = store.find(caseId).orElseThrow(() -> new CaseNotFoundException("case", caseId.value()));
-            access.checkMaySee(actor, row.leadUnit());
+            access.checkMaySee(actor, unitsOf(row));
             return auditEntries(caseId);
         });
     }
@@ -611,12 +617,21 @@ public final class EngineHotlineWorkflow implements HotlineWorkflow {
     public List<TimelineEntry> fullTimeline(Actor actor, CaseId caseId) {
         return execute(actor, () -> {
             CaseRow row = store.find(caseId).orElseThrow(() -> new CaseNotFoundException("case", caseId.value()));
-            access.checkMaySee(actor, row.leadUnit());
+            access.checkMaySee(actor, unitsOf(row));
             List<TimelineEntry> entries = new ArrayList<>(auditEntries(caseId));
             entries.addAll(new EngineHistory(engine.getHistoryService(), engine.getTaskService(), zone).entries(caseId));
             entries.sort(java.util.Comparator.comparing(TimelineEntry::at));
             return entries;
         });
+    }
+
+    /** The units that have or had the case: who of the units may see it. */
+    private java.util.Set<UnitId> unitsOf(CaseRow row) {
+        java.util.Set<UnitId> units = new java.util.HashSet<>(store.unitsOf(row.id()));
+        if (row.leadUnit() != null) {
+            units.add(row.leadUnit());
+        }
+        return units;
     }
 
     private List<TimelineEntry> auditEntries(CaseId caseId) {

@@ -47,8 +47,17 @@ CREATE TABLE hw_case (
 );
 CREATE UNIQUE INDEX hw_case_number_ux ON hw_case (case_number);
 CREATE UNIQUE INDEX hw_case_external_id_ux ON hw_case (external_id);
-CREATE INDEX hw_case_unit_status_ix ON hw_case (lead_unit, status);
+CREATE INDEX hw_case_lead_unit_status_ix ON hw_case (lead_unit, status);
 CREATE INDEX hw_case_status_ix ON hw_case (status, warning_level);
+
+-- Every unit a case was ever dispatched to: a unit sees the cases it has or had.
+CREATE TABLE hw_case_unit (
+    case_id     VARCHAR(64)  NOT NULL,
+    unit        VARCHAR(64)  NOT NULL,
+    assigned_at ${timestamp} NOT NULL,
+    PRIMARY KEY (case_id, unit)
+);
+CREATE INDEX hw_case_unit_unit_ix ON hw_case_unit (unit);
 
 -- The audit log: what happened to each case, in order, one row per domain event, each row chained to the one
 -- before it by SHA-256 (docs/audit.md gives the canonical form). Append-only: the library never updates or
