@@ -234,6 +234,23 @@ class PortalHttpTest {
     }
 
     @Test
+    void theDirectoryShowsTheDemoCity() throws Exception {
+        Response units = get("dispatcher", "/api/units");
+        assertThat(units.status()).isEqualTo(200);
+        assertThat(units.body().findValuesAsText("id")).contains("hotline-office", "jinan", "lixia", "shizhong", "huaiyin",
+                "city-urban-management");
+        JsonNode lixia = null;
+        for (JsonNode unit : units.body()) {
+            if (unit.get("id").asText().equals("lixia")) {
+                lixia = unit;
+            }
+        }
+        assertThat(lixia.get("parent").asText()).isEqualTo("jinan");
+        assertThat(lixia.get("leader").asText()).isEqualTo("lixia-leader");
+        assertThat(get("lixia", "/api/units").body().get(2).has("handlers")).as("people only for the hotline office").isFalse();
+    }
+
+    @Test
     void unauthenticatedCallersAndUnknownCasesAreRefused() throws Exception {
         Response anonymous = get(null, "/api/cases");
         assertThat(anonymous.status()).isEqualTo(401);

@@ -1,5 +1,7 @@
 package org.hotline12345.workflow.bpmn.spring;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Clock;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -9,6 +11,7 @@ import org.hotline12345.workflow.HotlineWorkflow;
 import org.hotline12345.workflow.audit.AuditLog;
 import org.hotline12345.workflow.bpmn.CalendarCoverage;
 import org.hotline12345.workflow.bpmn.CaseMigration;
+import org.hotline12345.workflow.bpmn.DirectoryFile;
 import org.hotline12345.workflow.bpmn.EngineClock;
 import org.hotline12345.workflow.bpmn.HotlineEnginePlugin;
 import org.hotline12345.workflow.bpmn.impl.HotlineComponents;
@@ -28,6 +31,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.ResourceLoader;
 
 /**
  * Makes the Camunda starter's engine a hotline workflow engine on the host's DataSource and transaction
@@ -50,7 +55,17 @@ class HotlineWorkflowAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    OrganisationDirectory hotlineOrganisationDirectory(HotlineWorkflowProperties properties) {
+    OrganisationDirectory hotlineOrganisationDirectory(HotlineWorkflowProperties properties, ResourceLoader resources)
+            throws IOException {
+        if (properties.directoryFile() != null) {
+            Resource file = resources.getResource(properties.directoryFile());
+            if (!file.exists()) {
+                throw new IllegalStateException("hotline.workflow.directory-file: " + properties.directoryFile() + " does not exist");
+            }
+            try (InputStream in = file.getInputStream()) {
+                return DirectoryFile.read(in);
+            }
+        }
         return new InMemoryOrganisationDirectory(properties.units().stream()
                 .map(unit -> new Unit(UnitId.of(unit.id()), unit.name() == null ? unit.id() : unit.name(),
                         unit.parent() == null ? null : UnitId.of(unit.parent())))

@@ -13,7 +13,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param calendar working-day calendar settings
  * @param historyTimeToLive how long the engine keeps the history of finished cases; unset keeps what each diagram says
  * @param deployDiagrams whether to deploy the library's own diagrams at start
- * @param units the units of the default organisation directory (ignored when the host provides an OrganisationDirectory bean)
+ * @param directoryFile a JSON file of the city's units (Spring resource location, e.g. {@code classpath:city.json}); when
+ *     set it is the organisation directory, unless the host provides an OrganisationDirectory bean
+ * @param units the units of the default organisation directory when no directory file is given (ignored when the host
+ *     provides an OrganisationDirectory bean)
  * @param eventDeliveryRetryDelays delays before each retry of a delivery to an event listener that threw; after the
  *     last the delivery is left failed for an operator (default 10s, 1m, 5m, 30m)
  */
@@ -23,6 +26,7 @@ public record HotlineWorkflowProperties(
         @DefaultValue Calendar calendar,
         Duration historyTimeToLive,
         @DefaultValue("true") boolean deployDiagrams,
+        String directoryFile,
         List<UnitEntry> units,
         @DefaultValue({"10s", "1m", "5m", "30m"}) List<Duration> eventDeliveryRetryDelays) {
 
