@@ -1,6 +1,8 @@
 package org.hotline12345.workflow.bpmn;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import javax.sql.DataSource;
@@ -99,9 +101,9 @@ public final class HotlineWorkflowEngine implements AutoCloseable {
         private boolean jobExecutor = true;
         private boolean deployDiagrams = true;
         private Integer historyTimeToLiveDays;
-        private final java.util.List<CaseEventListener> listeners = new java.util.ArrayList<>();
-        private java.util.List<java.time.Duration> retryDelays = HotlineComponents.DEFAULT_RETRY_DELAYS;
-        private final java.util.List<ProcessEnginePlugin> plugins = new java.util.ArrayList<>();
+        private final List<CaseEventListener> listeners = new ArrayList<>();
+        private List<Duration> retryDelays = HotlineComponents.DEFAULT_RETRY_DELAYS;
+        private final List<ProcessEnginePlugin> plugins = new ArrayList<>();
 
         private Builder() {
         }
@@ -171,8 +173,8 @@ public final class HotlineWorkflowEngine implements AutoCloseable {
         }
 
         /** Delays before each retry of a failed delivery (default 10 s, 1 min, 5 min, 30 min). */
-        public Builder retryDelays(java.util.List<java.time.Duration> delays) {
-            this.retryDelays = java.util.List.copyOf(delays);
+        public Builder retryDelays(List<Duration> delays) {
+            this.retryDelays = List.copyOf(delays);
             return this;
         }
 
@@ -198,7 +200,7 @@ public final class HotlineWorkflowEngine implements AutoCloseable {
             }
             configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
             configuration.setJobExecutorActivate(jobExecutor);
-            java.util.List<ProcessEnginePlugin> all = new java.util.ArrayList<>(plugins);
+            List<ProcessEnginePlugin> all = new ArrayList<>(plugins);
             all.add(0, new HotlineEnginePlugin(components, deployDiagrams, name -> false));
             configuration.setProcessEnginePlugins(all);
             ProcessEngine engine = configuration.buildProcessEngine();

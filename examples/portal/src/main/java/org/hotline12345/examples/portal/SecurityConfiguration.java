@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.hotline12345.workflow.directory.OrganisationDirectory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -63,10 +64,10 @@ class SecurityConfiguration {
     }
 
     @Bean
-    UserDetailsService demoUsers(PasswordEncoder encoder) {
+    UserDetailsService demoUsers(PasswordEncoder encoder, OrganisationDirectory directory) {
         String password = encoder.encode(DemoUsers.PASSWORD);
         List<UserDetails> users = new ArrayList<>();
-        for (DemoUsers.DemoUser user : DemoUsers.all()) {
+        for (DemoUsers.DemoUser user : DemoUsers.all(directory)) {
             List<SimpleGrantedAuthority> authorities = new ArrayList<>();
             user.roles().forEach(role -> authorities.add(new SimpleGrantedAuthority(Actors.ROLE_PREFIX + role.name())));
             user.units().forEach(unit -> authorities.add(new SimpleGrantedAuthority(Actors.UNIT_PREFIX + unit)));

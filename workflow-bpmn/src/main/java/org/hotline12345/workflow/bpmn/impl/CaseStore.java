@@ -473,15 +473,19 @@ final class CaseStore {
         return records;
     }
 
-    /** A case's audit head as the case row keeps it: {sequence, hash}, or nulls before its first event. */
-    Object[] auditHead(CaseId caseId) {
+    /** The head of a case's audit chain as the case row keeps it; both null before its first event. */
+    record AuditHead(Long sequence, String hash) {
+    }
+
+    /** @throws CaseNotFoundException for an unknown case */
+    AuditHead auditHead(CaseId caseId) {
         try (PreparedStatement statement = prepare("SELECT audit_head_seq, audit_head_hash FROM hw_case WHERE id = ?", caseId.value());
                 ResultSet rs = statement.executeQuery()) {
             if (!rs.next()) {
                 throw new CaseNotFoundException("case", caseId.value());
             }
             long sequence = rs.getLong(1);
-            return rs.wasNull() ? new Object[] {null, null} : new Object[] {sequence, rs.getString(2)};
+            return rs.wasNull() ? new AuditHead(null, null) : new AuditHead(sequence, rs.getString(2));
         } catch (SQLException e) {
             throw new CaseStoreException("reading the audit head of case " + caseId, e);
         }

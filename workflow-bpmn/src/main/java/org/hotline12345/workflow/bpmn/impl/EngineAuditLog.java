@@ -89,8 +89,8 @@ final class EngineAuditLog implements AuditLog {
     }
 
     private AuditVerification verify(CaseId caseId) {
-        Object[] head = store.auditHead(caseId);
-        return AuditChain.verify(caseId.value(), store.auditRecords(caseId), (Long) head[0], (String) head[1]);
+        CaseStore.AuditHead head = store.auditHead(caseId);
+        return AuditChain.verify(caseId.value(), store.auditRecords(caseId), head.sequence(), head.hash());
     }
 
     @Override
