@@ -102,7 +102,8 @@ public final class DiagramContract {
     private static boolean mentionsLibraryKey(byte[] content) {
         String text = new String(content, java.nio.charset.StandardCharsets.UTF_8);
         return text.contains("\"" + StandardTask.CASE_PROCESS + "\"") || text.contains("\"" + StandardTask.UNIT_PROCESS + "\"")
-                || text.contains("\"" + StandardTask.DEADLINE_POLICY_DECISION + "\"") || text.contains("\"" + ESCALATION_PROCESS + "\"");
+                || text.contains("\"" + ESCALATION_PROCESS + "\"")
+                || DECISION_OUTPUTS.keySet().stream().anyMatch(key -> text.contains("\"" + key + "\""));
     }
 
     private void checkProcesses(String resource, BpmnModelInstance model, List<String> problems) {
@@ -207,12 +208,23 @@ public final class DiagramContract {
         }
     }
 
+    /** The outputs the Java code reads, per decision the library evaluates. */
+    static final java.util.Map<String, List<String>> DECISION_OUTPUTS = java.util.Map.of(
+            StandardTask.DEADLINE_POLICY_DECISION, POLICY_OUTPUTS,
+            "escalation-policy", List.of("supervisionAfter", "supervisionLimit", "supervisionAddressee"),
+            "case-routing", List.of("leadUnit", "autoDispatch"));
+
     private static void checkDecisions(String resource, DmnModelInstance model, List<String> problems) {
-        Decision policy = model.getModelElementsByType(Decision.class).stream()
-                .filter(decision -> StandardTask.DEADLINE_POLICY_DECISION.equals(decision.getId())).findFirst().orElse(null);
-        if (policy == null) {
-            return;
+        for (Decision decision : model.getModelElementsByType(Decision.class)) {
+            List<String> outputs = DECISION_OUTPUTS.get(decision.getId());
+            if (outputs != null) {
+                checkDecision(resource, model, decision, outputs, problems);
+            }
         }
+    }
+
+    private static void checkDecision(String resource, DmnModelInstance model, Decision policy, List<String> requiredOutputs,
+            List<String> problems) {
         checkPlatform(resource, model.getDocument().getRootElement(), problems);
         String where = resource + ", decision " + policy.getId();
         String ttl = policy.getDomElement().getAttribute(CAMUNDA_DMN_NS, "historyTimeToLive");
@@ -223,9 +235,9 @@ public final class DiagramContract {
             problems.add(where + ": is not a decision table");
         } else {
             Set<String> outputs = table.getOutputs().stream().map(Output::getName).collect(Collectors.toSet());
-            for (String output : POLICY_OUTPUTS) {
+            for (String output : requiredOutputs) {
                 if (!outputs.contains(output)) {
-                    problems.add(where + ": output '" + output + "' is missing; the deadline clocks read it");
+                    problems.add(where + ": output '" + output + "' is missing; the library reads it");
                 }
             }
         }

@@ -40,7 +40,7 @@ public final class HotlineEnginePlugin extends AbstractProcessEnginePlugin {
     /** Where the shipped diagrams live on the class path. */
     public static final String DIAGRAM_PATH = "org/hotline12345/workflow/diagrams/";
     static final List<String> DIAGRAMS = List.of("hotline-case.bpmn", "unit-handling.bpmn", "case-escalation.bpmn",
-            "audit-digest.bpmn", "deadline-policy.dmn", "escalation-policy.dmn");
+            "audit-digest.bpmn", "deadline-policy.dmn", "escalation-policy.dmn", "routing.dmn");
 
     private static final System.Logger LOG = System.getLogger(HotlineEnginePlugin.class.getName());
 

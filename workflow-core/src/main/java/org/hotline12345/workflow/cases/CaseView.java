@@ -19,6 +19,7 @@ public record CaseView(
         Caller caller,
         Location location,
         UnitId leadUnit,
+        UnitId routingSuggestion,
         CaseDeadlines deadlines,
         WarningLevel warning,
         int extendedWorkingDays,

@@ -30,7 +30,7 @@ final class ApiJson {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record CaseJson(String id, String number, String externalId, String status, String category, String urgency,
             String channel, String subject, String description, CallerJson caller, LocationJson location, String leadUnit,
-            DeadlinesJson deadlines, String warning, int extendedWorkingDays, boolean suspended, String suspendedSince, int returns, int reopens, String replyResult, String satisfaction,
+            String routingSuggestion, DeadlinesJson deadlines, String warning, int extendedWorkingDays, boolean suspended, String suspendedSince, int returns, int reopens, String replyResult, String satisfaction,
             String createdAt, String closedAt, long version) {
 
         static CaseJson of(CaseView view) {
@@ -38,6 +38,7 @@ final class ApiJson {
                     view.category().name(), view.urgency().name(), view.channel().name(), view.subject(), view.description(),
                     CallerJson.of(view.caller()), LocationJson.of(view.location()),
                     view.leadUnit() == null ? null : view.leadUnit().value(),
+                    view.routingSuggestion() == null ? null : view.routingSuggestion().value(),
                     new DeadlinesJson(time(view.deadlines().signFor()), time(view.deadlines().handling()),
                             time(view.deadlines().callback())),
                     view.warning().name(), view.extendedWorkingDays(), view.suspended(), time(view.suspendedSince()), view.returns(), view.reopens(), enumName(view.replyResult()), enumName(view.satisfaction()),

@@ -83,6 +83,7 @@ class PortalHttpTest {
         String id = view.get("id").asText();
         assertThat(view.get("number").asText()).matches("RX20261126\\d{5}");
         assertThat(view.get("status").asText()).isEqualTo("REGISTERED");
+        assertThat(view.get("routingSuggestion").asText()).isEqualTo("lixia");
         assertThat(view.get("category").asText()).isEqualTo("COMPLAINT");
         assertThat(view.get("urgency").asText()).isEqualTo("NORMAL");
         assertThat(view.get("channel").asText()).isEqualTo("PHONE");

@@ -33,6 +33,7 @@ record CaseRow(
         Caller caller,
         Location location,
         UnitId leadUnit,
+        UnitId routingSuggestion,
         Instant signForDue,
         Instant handlingDue,
         Instant callbackDue,
@@ -58,7 +59,7 @@ record CaseRow(
             shownCaller = new Caller(caller.maskedName(), caller.maskedPhone(), caller.anonymous(), caller.confidential());
         }
         return new CaseView(id, number, externalId, status, category, urgency, channel, subject, description, shownCaller,
-                location, leadUnit, new CaseDeadlines(at(signForDue, zone), at(handlingDue, zone), at(callbackDue, zone)),
+                location, leadUnit, routingSuggestion, new CaseDeadlines(at(signForDue, zone), at(handlingDue, zone), at(callbackDue, zone)),
                 warning, extendedWorkingDays, at(suspendedSince, zone), returns, reopens, replyResult, satisfaction, at(createdAt, zone), at(closedAt, zone), version);
     }
 

@@ -56,7 +56,7 @@ final class CaseStore {
 
     private static final String COLUMNS = "id, case_number, external_id, status, category, urgency, channel, subject, "
             + "description, caller_name, caller_phone, caller_anonymous, caller_confidential, address, area_code, latitude, "
-            + "longitude, lead_unit, sign_for_due, handling_due, callback_due, warning_level, extended_days, suspended_since, "
+            + "longitude, lead_unit, routing_suggestion, sign_for_due, handling_due, callback_due, warning_level, extended_days, suspended_since, "
             + "paused_days_left, paused_seconds_left, returns_count, reopens_count, reply_result, "
             + "satisfaction, resolved, process_instance_id, created_at, updated_at, closed_at, row_version";
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
@@ -152,7 +152,7 @@ final class CaseStore {
     }
 
     void insert(CaseRow row) {
-        String placeholders = "?,".repeat(36);
+        String placeholders = "?,".repeat(37);
         try (PreparedStatement s = connection().prepareStatement(
                 "INSERT INTO hw_case (" + COLUMNS + ") VALUES (" + placeholders.substring(0, placeholders.length() - 1) + ")")) {
             Caller caller = row.caller();
@@ -176,6 +176,7 @@ final class CaseStore {
             setDouble(s, i++, location == null ? null : location.latitude());
             setDouble(s, i++, location == null ? null : location.longitude());
             s.setString(i++, row.leadUnit() == null ? null : row.leadUnit().value());
+            s.setString(i++, row.routingSuggestion() == null ? null : row.routingSuggestion().value());
             setInstant(s, i++, row.signForDue());
             setInstant(s, i++, row.handlingDue());
             setInstant(s, i++, row.callbackDue());
@@ -198,6 +199,10 @@ final class CaseStore {
         } catch (SQLException e) {
             throw new CaseStoreException("inserting case " + row.number(), e);
         }
+    }
+
+    void setRoutingSuggestion(CaseId id, UnitId unit) {
+        update("UPDATE hw_case SET routing_suggestion = ? WHERE id = ?", unit.value(), id.value());
     }
 
     void setProcessInstance(CaseId id, String processInstanceId) {
@@ -671,6 +676,7 @@ final class CaseStore {
     private static CaseRow map(ResultSet rs) throws SQLException {
         String externalId = rs.getString("external_id");
         String leadUnit = rs.getString("lead_unit");
+        String suggestion = rs.getString("routing_suggestion");
         String replyResult = rs.getString("reply_result");
         String satisfaction = rs.getString("satisfaction");
         boolean resolved = rs.getBoolean("resolved");
@@ -697,6 +703,7 @@ final class CaseStore {
                         rs.getBoolean("caller_anonymous"), rs.getBoolean("caller_confidential")),
                 location,
                 leadUnit == null ? null : UnitId.of(leadUnit),
+                suggestion == null ? null : UnitId.of(suggestion),
                 instant(rs, "sign_for_due"),
                 instant(rs, "handling_due"),
                 instant(rs, "callback_due"),

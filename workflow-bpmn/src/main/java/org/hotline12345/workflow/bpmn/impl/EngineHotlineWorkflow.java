@@ -103,6 +103,7 @@ public final class EngineHotlineWorkflow implements HotlineWorkflow {
     private final AccessPolicy access;
     private final DeadlineCalculator calculator;
     private final DeadlinePolicyTable policyTable;
+    private final RoutingTable routingTable = new RoutingTable();
     private final Clock clock;
     private final ZoneId zone;
 
@@ -164,7 +165,7 @@ public final class EngineHotlineWorkflow implements HotlineWorkflow {
         CaseNumber number = CaseNumber.of(today, store.nextSequence(today));
         store.insert(new CaseRow(id, number, request.externalId(), CaseStatus.REGISTERED, request.category(),
                 request.urgencyOrDefault(), request.channel(), request.subject().strip(), request.description(),
-                request.caller(), request.location(), null, null, null, null, WarningLevel.NONE, 0, null, null, 0, 0, null, null, null, null,
+                request.caller(), request.location(), null, null, null, null, null, WarningLevel.NONE, 0, null, null, 0, 0, null, null, null, null,
                 now, now, null, 0));
         Map<String, Object> variables = new HashMap<>();
         variables.put(ProcessVariables.CASE_ID, id.value());
@@ -175,9 +176,25 @@ public final class EngineHotlineWorkflow implements HotlineWorkflow {
                 .startProcessInstanceByKey(StandardTask.CASE_PROCESS, id.value(), variables);
         store.setProcessInstance(id, instance.getId());
         store.setProcessDefinition(id, instance.getProcessDefinitionId());
+        var suggestion = routingTable.suggest(engine.getDecisionService(), request.category(),
+                request.location() == null ? null : request.location().areaCode(), request.urgencyOrDefault());
+        UnitId suggested = suggestion.map(RoutingTable.Suggestion::leadUnit)
+                .filter(unit -> UnitId.isWellFormed(unit) && directory.exists(UnitId.of(unit))).map(UnitId::of).orElse(null);
+        String routing = suggestion.isEmpty() ? "; the routing table suggests no unit"
+                : suggested == null ? "; the routing table suggests '" + suggestion.get().leadUnit() + "', which the directory does not know"
+                : "; the routing table suggests " + describe(suggested);
+        if (suggested != null) {
+            store.setRoutingSuggestion(id, suggested);
+            engine.getRuntimeService().setVariable(instance.getId(), "routingSuggestion", suggested.value());
+        }
         events.record(id, CaseEventType.CASE_REGISTERED, now, actor.userId(), null, null,
                 "case " + number + " registered via " + request.channel() + ": " + request.category() + ", "
-                        + request.urgencyOrDefault() + ", \"" + request.subject().strip() + "\"", null, null);
+                        + request.urgencyOrDefault() + ", \"" + request.subject().strip() + "\"" + routing, null, null);
+        if (suggested != null && suggestion.get().autoDispatch()) {
+            CaseRow registered = store.find(id).orElseThrow();
+            dispatchTo(actor, id, createdInThisCommand(registered, StandardTask.DISPATCH),
+                    new DispatchOrder(suggested, "dispatched at once by the routing table"));
+        }
         return new IntakeReceipt(view(actor, store.find(id).orElseThrow()), true);
     }
 

@@ -22,6 +22,7 @@ CREATE TABLE hw_case (
     latitude            DOUBLE PRECISION,
     longitude           DOUBLE PRECISION,
     lead_unit           VARCHAR(64),
+    routing_suggestion  VARCHAR(64),
     sign_for_due        ${timestamp},
     handling_due        ${timestamp},
     callback_due        ${timestamp},

@@ -1,0 +1,32 @@
+package org.hotline12345.workflow.bpmn.impl;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.dmn.engine.DmnDecisionResult;
+import org.camunda.bpm.engine.DecisionService;
+import org.hotline12345.workflow.cases.Category;
+import org.hotline12345.workflow.cases.Urgency;
+
+/** Reads the analysts' {@code case-routing} decision table: the unit a new case is suggested to, and whether it goes at once. */
+final class RoutingTable {
+
+    static final String DECISION = "case-routing";
+
+    /** A row's answer; {@code leadUnit} is the raw unit id the table gives, not yet checked against the directory. */
+    record Suggestion(String leadUnit, boolean autoDispatch) {
+    }
+
+    Optional<Suggestion> suggest(DecisionService decisions, Category category, String areaCode, Urgency urgency) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(ProcessVariables.CATEGORY, category.name());
+        variables.put("areaCode", areaCode == null ? "" : areaCode);
+        variables.put(ProcessVariables.URGENCY, urgency.name());
+        DmnDecisionResult result = decisions.evaluateDecisionByKey(DECISION).variables(variables).evaluate();
+        if (result.isEmpty() || result.getFirstResult().getEntry("leadUnit") == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Suggestion(result.getFirstResult().getEntry("leadUnit"),
+                Boolean.TRUE.equals(result.getFirstResult().getEntry("autoDispatch"))));
+    }
+}
