@@ -212,7 +212,7 @@ public final class DiagramContract {
     static final java.util.Map<String, List<String>> DECISION_OUTPUTS = java.util.Map.of(
             StandardTask.DEADLINE_POLICY_DECISION, POLICY_OUTPUTS,
             "escalation-policy", List.of("supervisionAfter", "supervisionLimit", "supervisionAddressee"),
-            "case-routing", List.of("leadUnit", "autoDispatch"));
+            "routing", List.of("leadUnit", "autoDispatch"));
 
     private static void checkDecisions(String resource, DmnModelInstance model, List<String> problems) {
         for (Decision decision : model.getModelElementsByType(Decision.class)) {

@@ -12,6 +12,7 @@ import static org.hotline12345.workflow.bpmn.TestCity.otherUnit;
 import static org.hotline12345.workflow.bpmn.TestCity.request;
 
 import org.hotline12345.workflow.HotlineWorkflow;
+import org.hotline12345.workflow.access.Step;
 import org.hotline12345.workflow.cases.Caller;
 import org.hotline12345.workflow.cases.CaseStatus;
 import org.hotline12345.workflow.cases.CaseView;
@@ -48,6 +49,11 @@ class RoutingTest {
         assertThat(registered.routingSuggestion()).isEqualTo(LIXIA);
         assertThat(registered.leadUnit()).isNull();
         assertThat(workflow().timeline(operator(), registered.id()).get(0).detail()).contains("routing table suggests");
+        assertThat(workflow().openTasks(dispatcher())).filteredOn(task -> task.caseId().equals(registered.id()))
+                .singleElement().satisfies(task -> {
+                    assertThat(task.step()).isEqualTo(Step.DISPATCH);
+                    assertThat(task.routingSuggestion()).isEqualTo(LIXIA);
+                });
 
         workflow().dispatch(dispatcher(), registered.id(), new DispatchOrder(SHIZHONG, "the site is across the border"));
         CaseView dispatched = workflow().caseView(operator(), registered.id());

@@ -9,6 +9,8 @@ import org.hotline12345.workflow.cases.UnitId;
 /**
  * An open task as a worklist shows it. {@code step} names the standard step the API has a dedicated
  * operation for; it is null for steps an analyst added, which are completed through the generic task API.
+ * {@code routingSuggestion} is the unit the routing table suggests, on the dispatch step only: what the dispatcher
+ * decides on.
  */
 public record TaskView(
         String id,
@@ -18,6 +20,7 @@ public record TaskView(
         CaseId caseId,
         CaseNumber caseNumber,
         UnitId unit,
+        UnitId routingSuggestion,
         OffsetDateTime createdAt,
         OffsetDateTime due) {
 }

@@ -84,10 +84,11 @@ final class ApiJson {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record TaskJson(String id, String taskKey, String name, String step, String caseId, String caseNumber, String unit,
-            String createdAt, String due) {
+            String routingSuggestion, String createdAt, String due) {
         static TaskJson of(TaskView task) {
             return new TaskJson(task.id(), task.taskKey(), task.name(), enumName(task.step()), task.caseId().value(),
-                    task.caseNumber().value(), task.unit() == null ? null : task.unit().value(), time(task.createdAt()),
+                    task.caseNumber().value(), task.unit() == null ? null : task.unit().value(),
+                    task.routingSuggestion() == null ? null : task.routingSuggestion().value(), time(task.createdAt()),
                     time(task.due()));
         }
     }

@@ -583,7 +583,8 @@ public final class EngineHotlineWorkflow implements HotlineWorkflow {
                 }
                 Step step = StandardTask.byTaskKey(task.getTaskDefinitionKey()).map(StandardTask::step).orElse(null);
                 views.add(new TaskView(task.getId(), task.getTaskDefinitionKey(), task.getName(), step, row.id(), row.number(),
-                        row.leadUnit(), CaseRow.at(task.getCreateTime().toInstant(), zone),
+                        row.leadUnit(), step == Step.DISPATCH ? row.routingSuggestion() : null,
+                        CaseRow.at(task.getCreateTime().toInstant(), zone),
                         task.getDueDate() == null ? null : CaseRow.at(task.getDueDate().toInstant(), zone)));
             }
             return views;

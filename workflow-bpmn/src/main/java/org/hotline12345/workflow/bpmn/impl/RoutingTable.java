@@ -8,10 +8,10 @@ import org.camunda.bpm.engine.DecisionService;
 import org.hotline12345.workflow.cases.Category;
 import org.hotline12345.workflow.cases.Urgency;
 
-/** Reads the analysts' {@code case-routing} decision table: the unit a new case is suggested to, and whether it goes at once. */
+/** Reads the analysts' {@code routing} decision table: the unit a new case is suggested to, and whether it goes at once. */
 final class RoutingTable {
 
-    static final String DECISION = "case-routing";
+    static final String DECISION = "routing";
 
     /** A row's answer; {@code leadUnit} is the raw unit id the table gives, not yet checked against the directory. */
     record Suggestion(String leadUnit, boolean autoDispatch) {
