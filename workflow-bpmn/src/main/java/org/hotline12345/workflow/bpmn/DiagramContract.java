@@ -52,7 +52,8 @@ public final class DiagramContract {
     static final String PLATFORM = "Camunda Platform";
     static final String ESCALATION_PROCESS = "case-escalation";
     static final List<String> POLICY_OUTPUTS = List.of("signForLimit", "handlingLimit", "reworkLimit", "callbackLimit",
-            "yellowCardLead", "extensionCap", "extensionDecisionLimit", "suspensionNeedsApproval", "reopenLimit");
+            "yellowCardLead", "extensionCap", "extensionDecisionLimit", "suspensionNeedsApproval", "reopenLimit",
+            "returnWindow");
     private static final Pattern BEAN_EXPRESSION = Pattern.compile("\\$\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}");
 
     private final Predicate<String> beanExists;

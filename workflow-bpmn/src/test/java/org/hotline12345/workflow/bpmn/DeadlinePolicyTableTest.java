@@ -78,7 +78,8 @@ class DeadlinePolicyTableTest {
             for (Urgency urgency : Urgency.values()) {
                 Map<String, Object> row = row(category, urgency);
                 assertThat(row.keySet()).containsExactlyInAnyOrder("signForLimit", "handlingLimit", "reworkLimit",
-                        "callbackLimit", "yellowCardLead", "extensionCap", "extensionDecisionLimit", "suspensionNeedsApproval", "reopenLimit");
+                        "callbackLimit", "yellowCardLead", "extensionCap", "extensionDecisionLimit", "suspensionNeedsApproval", "reopenLimit",
+                        "returnWindow");
                 row.values().stream().filter(String.class::isInstance).map(String.class::cast)
                         .forEach(limit -> org.hotline12345.workflow.deadline.TimeLimit.parse(limit));
             }

@@ -178,6 +178,34 @@ class HotlineCaseProcessTest {
     }
 
     @Test
+    void returnAfterTheReturnWindowIsRefusedAndTheUnitKeepsTheCase() {
+        CaseId id = signedByLixia();
+        // Dispatched on Thursday 26 November: two working days run to the end of Monday 30 November.
+        String windowEnd = TestCity.endOfDay("2026-11-30").toString();
+        assertThat(workflow().timeline(operator(), id)).filteredOn(e -> e.type() == CaseEventType.CASE_DISPATCHED)
+                .singleElement().satisfies(e -> assertThat(e.detail()).contains("return only until " + windowEnd));
+        TestCity.at("2026-12-01T09:00:00+08:00");
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> workflow().requestReturn(leadUnit(), id, new ReturnRequest("Not ours.")))
+                .isInstanceOf(org.hotline12345.workflow.IllegalCaseStateException.class)
+                .hasMessageContaining("return window").hasMessageContaining(windowEnd);
+        CaseView after = workflow().caseView(operator(), id);
+        assertThat(after.status()).isEqualTo(CaseStatus.IN_PROGRESS);
+        assertThat(after.returns()).isZero();
+        assertThat(events(id)).doesNotContain(CaseEventType.RETURN_REQUESTED);
+    }
+
+    @Test
+    void returnOnTheLastDayOfTheReturnWindowIsAccepted() {
+        CaseId id = signedByLixia();
+        TestCity.at("2026-11-30T18:00:00+08:00");
+
+        assertThat(workflow().requestReturn(leadUnit(), id, new ReturnRequest("Not ours.")).status())
+                .isEqualTo(CaseStatus.RETURN_REQUESTED);
+    }
+
+    @Test
     void returnAcceptedWithoutANewUnitGoesBackToDispatch() {
         CaseId id = signedByLixia();
         workflow().requestReturn(leadUnit(), id, new ReturnRequest("Belongs to the urban management bureau."));

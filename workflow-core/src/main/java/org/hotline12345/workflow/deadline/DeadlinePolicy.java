@@ -15,7 +15,8 @@ public record DeadlinePolicy(
         TimeLimit extensionCap,
         TimeLimit extensionDecisionLimit,
         boolean suspensionNeedsApproval,
-        int reopenLimit) {
+        int reopenLimit,
+        TimeLimit returnWindow) {
 
     public DeadlinePolicy {
         Objects.requireNonNull(signFor, "signFor");
@@ -25,6 +26,7 @@ public record DeadlinePolicy(
         Objects.requireNonNull(yellowCardLead, "yellowCardLead");
         Objects.requireNonNull(extensionCap, "extensionCap");
         Objects.requireNonNull(extensionDecisionLimit, "extensionDecisionLimit");
+        Objects.requireNonNull(returnWindow, "returnWindow");
         if (extensionCap.unit() != TimeLimit.Unit.WORKING_DAYS) {
             throw new IllegalArgumentException("the extension cap is counted in working days, not " + extensionCap);
         }

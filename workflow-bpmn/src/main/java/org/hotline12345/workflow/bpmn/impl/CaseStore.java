@@ -261,14 +261,24 @@ final class CaseStore {
     }
 
     /**
-     * A new lead unit (or none, after an accepted return): its clocks have not started yet. The unit joins the units
-     * the case was ever assigned to.
+     * A new lead unit (or none, after an accepted return): its clocks have not started yet, its return window has. The
+     * unit joins the units the case was ever assigned to.
      */
     void assignLeadUnit(CaseId id, UnitId unit, Instant now) {
-        update("UPDATE hw_case SET lead_unit = ?, sign_for_due = NULL, handling_due = NULL, updated_at = ? WHERE id = ?",
-                unit == null ? null : unit.value(), now, id.value());
+        update("UPDATE hw_case SET lead_unit = ?, dispatched_at = ?, sign_for_due = NULL, handling_due = NULL, updated_at = ? "
+                + "WHERE id = ?", unit == null ? null : unit.value(), unit == null ? null : now, now, id.value());
         if (unit != null && !unitsOf(id).contains(unit)) {
             update("INSERT INTO hw_case_unit (case_id, unit, assigned_at) VALUES (?, ?, ?)", id.value(), unit.value(), now);
+        }
+    }
+
+    /** When the case went to its current lead unit; empty while it has none. */
+    Optional<Instant> dispatchedAt(CaseId id) {
+        try (PreparedStatement statement = prepare("SELECT dispatched_at FROM hw_case WHERE id = ?", id.value());
+                ResultSet rs = statement.executeQuery()) {
+            return rs.next() ? Optional.ofNullable(instant(rs, "dispatched_at")) : Optional.empty();
+        } catch (SQLException e) {
+            throw new CaseStoreException("reading when case " + id + " was dispatched", e);
         }
     }
 

@@ -33,7 +33,8 @@ final class DeadlinePolicyTable {
                     TimeLimit.parse(row.getEntry("extensionCap")),
                     TimeLimit.parse(row.getEntry("extensionDecisionLimit")),
                     Boolean.TRUE.equals(row.getEntry("suspensionNeedsApproval")),
-                    ((Number) row.getEntry("reopenLimit")).intValue());
+                    ((Number) row.getEntry("reopenLimit")).intValue(),
+                    TimeLimit.parse(row.getEntry("returnWindow")));
         } catch (IllegalArgumentException | NullPointerException | ClassCastException e) {
             throw new ProcessEngineException("the deadline-policy row for " + category + "/" + urgency
                     + " is not usable: " + e.getMessage(), e);

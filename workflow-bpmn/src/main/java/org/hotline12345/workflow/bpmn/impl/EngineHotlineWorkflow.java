@@ -225,8 +225,16 @@ public final class EngineHotlineWorkflow implements HotlineWorkflow {
         complete(actor, dispatchTask, variables);
         CaseRow after = store.find(caseId).orElseThrow();
         record(caseId, CaseEventType.CASE_DISPATCHED, actor, order.leadUnit(), dispatchTask, "dispatched to "
-                + describe(order.leadUnit()) + "; sign for by " + CaseRow.at(after.signForDue(), zone) + note(order.note()),
-                after.signForDue());
+                + describe(order.leadUnit()) + "; sign for by " + CaseRow.at(after.signForDue(), zone) + "; return only until "
+                + CaseRow.at(returnWindowEnd(after), zone) + note(order.note()), after.signForDue());
+    }
+
+    /** The end of the policy's return window, counted from the dispatch to the current lead unit. */
+    private Instant returnWindowEnd(CaseRow row) {
+        Instant dispatchedAt = store.dispatchedAt(row.id())
+                .orElseThrow(() -> new IllegalStateException("case " + row.number() + " has no lead unit"));
+        return calculator.due(dispatchedAt, policyTable.evaluate(engine.getDecisionService(), row.category(), row.urgency())
+                .returnWindow());
     }
 
     @Override
@@ -245,6 +253,11 @@ public final class EngineHotlineWorkflow implements HotlineWorkflow {
         validate(v -> require(v, "reason", request, () -> request.validate(v)));
         return step(actor, caseId, Step.REQUEST_RETURN, List.of(StandardTask.SIGN_FOR, StandardTask.HANDLE), (row, task) -> {
             requireRunningClock(row);
+            Instant windowEnd = returnWindowEnd(row);
+            if (clock.instant().isAfter(windowEnd)) {
+                throw new IllegalCaseStateException(row.status(), "the return window of case " + row.number() + " closed at "
+                        + CaseRow.at(windowEnd, zone) + "; " + describe(row.leadUnit()) + " must handle the case");
+            }
             String from = StandardTask.SIGN_FOR.taskKey().equals(task.getTaskDefinitionKey()) ? "SIGN_FOR" : "HANDLING";
             store.countReturn(row.id(), clock.instant());
             complete(actor, task, Map.of(ProcessVariables.UNIT_ACTION, "REQUEST_RETURN",

@@ -23,6 +23,7 @@ CREATE TABLE hw_case (
     longitude           DOUBLE PRECISION,
     lead_unit           VARCHAR(64),
     routing_suggestion  VARCHAR(64),
+    dispatched_at       ${timestamp},
     sign_for_due        ${timestamp},
     handling_due        ${timestamp},
     callback_due        ${timestamp},
