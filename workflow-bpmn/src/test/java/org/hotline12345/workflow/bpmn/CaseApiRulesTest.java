@@ -41,6 +41,7 @@ import org.hotline12345.workflow.cases.Channel;
 import org.hotline12345.workflow.cases.ReplyResult;
 import org.hotline12345.workflow.cases.UnitId;
 import org.hotline12345.workflow.dispatch.DispatchOrder;
+import org.hotline12345.workflow.dispatch.ReturnRequest;
 import org.hotline12345.workflow.handling.Reply;
 import org.hotline12345.workflow.intake.IntakeReceipt;
 import org.hotline12345.workflow.intake.IntakeRequest;
@@ -117,6 +118,18 @@ class CaseApiRulesTest {
                         .containsExactly("category", "subject", "description", "caller.phone"));
         assertThat(caseCount()).isEqualTo(cases);
         assertThat(processCount()).isEqualTo(processes);
+    }
+
+    @Test
+    void aReturnNeedsAReasonFromTheListAndTheParticulars() {
+        CaseId id = dispatchedToLixia();
+
+        assertThatThrownBy(() -> workflow().requestReturn(leadUnit(), id, new ReturnRequest(null, " ")))
+                .isInstanceOfSatisfying(InvalidCaseException.class, e -> assertThat(e.fields())
+                        .extracting(FieldError::field).containsExactly("reasonCode", "reason"));
+        CaseView unchanged = workflow().caseView(operator(), id);
+        assertThat(unchanged.status()).isEqualTo(CaseStatus.DISPATCHED);
+        assertThat(unchanged.returns()).isZero();
     }
 
     @Test

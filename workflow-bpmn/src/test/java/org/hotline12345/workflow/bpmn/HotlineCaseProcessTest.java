@@ -25,6 +25,7 @@ import org.hotline12345.workflow.cases.Urgency;
 import org.hotline12345.workflow.cases.WarningLevel;
 import org.hotline12345.workflow.dispatch.DispatchOrder;
 import org.hotline12345.workflow.dispatch.ReturnDecision;
+import org.hotline12345.workflow.dispatch.ReturnReason;
 import org.hotline12345.workflow.dispatch.ReturnRequest;
 import org.hotline12345.workflow.handling.Reply;
 import org.hotline12345.workflow.intake.DirectAnswer;
@@ -156,7 +157,7 @@ class HotlineCaseProcessTest {
         CaseId id = registered();
         workflow().dispatch(dispatcher(), id, new DispatchOrder(LIXIA, null));
 
-        CaseView returning = workflow().requestReturn(leadUnit(), id, new ReturnRequest("The site is in Shizhong district."));
+        CaseView returning = workflow().requestReturn(leadUnit(), id, new ReturnRequest(ReturnReason.OUTSIDE_AREA, "The site is in Shizhong district."));
         assertThat(returning.status()).isEqualTo(CaseStatus.RETURN_REQUESTED);
         assertThat(returning.returns()).isEqualTo(1);
 
@@ -173,6 +174,8 @@ class HotlineCaseProcessTest {
                 .extracting(CaseView::id).contains(id);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> workflow().reply(leadUnit(), id, new Reply(ReplyResult.RESOLVED, "x")))
                 .isInstanceOf(org.hotline12345.workflow.NotAuthorizedException.class);
+        assertThat(workflow().timeline(operator(), id)).filteredOn(e -> e.type() == CaseEventType.RETURN_REQUESTED)
+                .singleElement().satisfies(e -> assertThat(e.detail()).contains("OUTSIDE_AREA"));
         assertThat(events(id)).containsSubsequence(CaseEventType.RETURN_REQUESTED, CaseEventType.RETURN_ACCEPTED,
                 CaseEventType.CASE_DISPATCHED, CaseEventType.CASE_SIGNED_FOR);
     }
@@ -187,7 +190,7 @@ class HotlineCaseProcessTest {
         TestCity.at("2026-12-01T09:00:00+08:00");
 
         org.assertj.core.api.Assertions.assertThatThrownBy(
-                        () -> workflow().requestReturn(leadUnit(), id, new ReturnRequest("Not ours.")))
+                        () -> workflow().requestReturn(leadUnit(), id, new ReturnRequest(ReturnReason.NOT_IN_REMIT, "Not ours.")))
                 .isInstanceOf(org.hotline12345.workflow.IllegalCaseStateException.class)
                 .hasMessageContaining("return window").hasMessageContaining(windowEnd);
         CaseView after = workflow().caseView(operator(), id);
@@ -201,14 +204,14 @@ class HotlineCaseProcessTest {
         CaseId id = signedByLixia();
         TestCity.at("2026-11-30T18:00:00+08:00");
 
-        assertThat(workflow().requestReturn(leadUnit(), id, new ReturnRequest("Not ours.")).status())
+        assertThat(workflow().requestReturn(leadUnit(), id, new ReturnRequest(ReturnReason.NOT_IN_REMIT, "Not ours.")).status())
                 .isEqualTo(CaseStatus.RETURN_REQUESTED);
     }
 
     @Test
     void returnAcceptedWithoutANewUnitGoesBackToDispatch() {
         CaseId id = signedByLixia();
-        workflow().requestReturn(leadUnit(), id, new ReturnRequest("Belongs to the urban management bureau."));
+        workflow().requestReturn(leadUnit(), id, new ReturnRequest(ReturnReason.NOT_IN_REMIT, "Belongs to the urban management bureau."));
 
         CaseView back = workflow().decideReturn(dispatcher(), id, new ReturnDecision(true, null, null));
 
@@ -224,7 +227,7 @@ class HotlineCaseProcessTest {
     void returnRejectedBeforeSignForObligesTheUnitToHandle() {
         CaseId id = registered();
         workflow().dispatch(dispatcher(), id, new DispatchOrder(LIXIA, null));
-        workflow().requestReturn(leadUnit(), id, new ReturnRequest("Not ours."));
+        workflow().requestReturn(leadUnit(), id, new ReturnRequest(ReturnReason.NOT_IN_REMIT, "Not ours."));
 
         CaseView rejected = workflow().decideReturn(dispatcher(), id, new ReturnDecision(false, "The site is in Lixia.", null));
 
@@ -244,7 +247,7 @@ class HotlineCaseProcessTest {
         CaseId id = signedByLixia();
         OffsetDateTime handlingDue = workflow().caseView(operator(), id).deadlines().handling();
         later(Duration.ofDays(1));
-        workflow().requestReturn(leadUnit(), id, new ReturnRequest("Not ours after all."));
+        workflow().requestReturn(leadUnit(), id, new ReturnRequest(ReturnReason.NOT_IN_REMIT, "Not ours after all."));
 
         CaseView rejected = workflow().decideReturn(dispatcher(), id, new ReturnDecision(false, "It is yours.", null));
 

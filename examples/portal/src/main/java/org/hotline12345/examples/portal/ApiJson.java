@@ -115,7 +115,7 @@ final class ApiJson {
     record DispatchJson(String leadUnit, String note) {
     }
 
-    record ReturnJson(String reason) {
+    record ReturnJson(String reasonCode, String reason) {
     }
 
     record ReturnDecisionJson(Boolean accepted, String note, String newLeadUnit) {

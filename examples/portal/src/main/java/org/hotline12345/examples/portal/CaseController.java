@@ -33,6 +33,7 @@ import org.hotline12345.workflow.cases.Urgency;
 import org.hotline12345.workflow.cases.WarningLevel;
 import org.hotline12345.workflow.dispatch.DispatchOrder;
 import org.hotline12345.workflow.dispatch.ReturnDecision;
+import org.hotline12345.workflow.dispatch.ReturnReason;
 import org.hotline12345.workflow.dispatch.ReturnRequest;
 import org.hotline12345.workflow.extension.ExtensionDecision;
 import org.hotline12345.workflow.extension.ExtensionRequest;
@@ -131,7 +132,14 @@ class CaseController {
 
     @PostMapping("/{id}/return")
     CaseJson requestReturn(Authentication user, @PathVariable String id, @RequestBody ReturnJson body) {
-        return CaseJson.of(workflow.requestReturn(Actors.of(user), CaseId.of(id), new ReturnRequest(body.reason())));
+        Validation v = new Validation();
+        // The lifecycle contract's body was {reason}; clients written against it keep working as OTHER.
+        ReturnReason code = body.reasonCode() == null ? ReturnReason.OTHER
+                : v.enumValue("reasonCode", ReturnReason.class, body.reasonCode(), true);
+        ReturnRequest request = new ReturnRequest(code, body.reason());
+        request.validate(v);
+        v.throwIfInvalid();
+        return CaseJson.of(workflow.requestReturn(Actors.of(user), CaseId.of(id), request));
     }
 
     @PostMapping("/{id}/return-decision")

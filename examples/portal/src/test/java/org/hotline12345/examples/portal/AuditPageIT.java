@@ -22,6 +22,7 @@ import org.hotline12345.workflow.cases.Satisfaction;
 import org.hotline12345.workflow.cases.UnitId;
 import org.hotline12345.workflow.dispatch.DispatchOrder;
 import org.hotline12345.workflow.dispatch.ReturnDecision;
+import org.hotline12345.workflow.dispatch.ReturnReason;
 import org.hotline12345.workflow.dispatch.ReturnRequest;
 import org.hotline12345.workflow.handling.Reply;
 import org.hotline12345.workflow.intake.IntakeRequest;
@@ -67,7 +68,7 @@ class AuditPageIT {
         CaseId id = workflow.intake(operator, new IntakeRequest(null, Channel.PHONE, Category.COMPLAINT, null, "Broken pavement",
                 null, new Caller("张三", "13812345678", false, false), null)).caseView().id();
         workflow.dispatch(dispatcher, id, new DispatchOrder(UnitId.of("lixia"), null));
-        workflow.requestReturn(lixia, id, new ReturnRequest("The street is in Shizhong."));
+        workflow.requestReturn(lixia, id, new ReturnRequest(ReturnReason.OUTSIDE_AREA, "The street is in Shizhong."));
         workflow.decideReturn(dispatcher, id, new ReturnDecision(true, "checked", UnitId.of("shizhong")));
         workflow.signFor(shizhong, id);
         workflow.reply(shizhong, id, new Reply(ReplyResult.RESOLVED, "Repaired."));

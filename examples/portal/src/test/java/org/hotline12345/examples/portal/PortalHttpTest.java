@@ -204,7 +204,12 @@ class PortalHttpTest {
         String id = newCase("web-return-1");
         post("dispatcher", "/api/cases/" + id + "/dispatch", "{\"leadUnit\": \"lixia\"}");
 
-        Response returning = post("lixia", "/api/cases/" + id + "/return", "{\"reason\": \"The site is in Shizhong.\"}");
+        Response unknownReason = post("lixia", "/api/cases/" + id + "/return",
+                "{\"reasonCode\": \"TOO_BUSY\", \"reason\": \"We are busy.\"}");
+        assertThat(unknownReason.status()).isEqualTo(400);
+        assertThat(unknownReason.body().get("fields").get(0).get("field").asText()).isEqualTo("reasonCode");
+        Response returning = post("lixia", "/api/cases/" + id + "/return",
+                "{\"reasonCode\": \"OUTSIDE_AREA\", \"reason\": \"The site is in Shizhong.\"}");
         assertThat(returning.body().get("status").asText()).isEqualTo("RETURN_REQUESTED");
         Response redispatched = post("dispatcher", "/api/cases/" + id + "/return-decision",
                 "{\"accepted\": true, \"note\": \"checked the map\", \"newLeadUnit\": \"shizhong\"}");

@@ -261,9 +261,10 @@ public final class EngineHotlineWorkflow implements HotlineWorkflow {
             String from = StandardTask.SIGN_FOR.taskKey().equals(task.getTaskDefinitionKey()) ? "SIGN_FOR" : "HANDLING";
             store.countReturn(row.id(), clock.instant());
             complete(actor, task, Map.of(ProcessVariables.UNIT_ACTION, "REQUEST_RETURN",
-                    ProcessVariables.RETURN_REQUESTED_FROM, from, "returnReason", request.reason()));
+                    ProcessVariables.RETURN_REQUESTED_FROM, from, "returnReasonCode", request.reasonCode().name(),
+                    "returnReason", request.reason()));
             record(row.id(), CaseEventType.RETURN_REQUESTED, actor, row.leadUnit(), task,
-                    describe(row.leadUnit()) + " asks to return the case: " + request.reason());
+                    describe(row.leadUnit()) + " asks to return the case (" + request.reasonCode() + "): " + request.reason());
         });
     }
 
