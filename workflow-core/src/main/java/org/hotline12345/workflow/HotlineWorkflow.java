@@ -7,6 +7,7 @@ import org.hotline12345.workflow.cases.CaseId;
 import org.hotline12345.workflow.cases.CaseQuery;
 import org.hotline12345.workflow.cases.CaseView;
 import org.hotline12345.workflow.cases.Page;
+import org.hotline12345.workflow.dispatch.Arbitration;
 import org.hotline12345.workflow.dispatch.DispatchOrder;
 import org.hotline12345.workflow.dispatch.ReturnDecision;
 import org.hotline12345.workflow.dispatch.ReturnRequest;
@@ -63,6 +64,12 @@ public interface HotlineWorkflow {
 
     /** The hotline office accepts a return (back to dispatch, or on to a named unit) or rejects it. */
     CaseView decideReturn(Actor actor, CaseId caseId, ReturnDecision decision);
+
+    /**
+     * The hotline office arbitrates a dispute (status {@code DISPUTED}): the named unit handles the case from now on
+     * and may not return it; another unit than the returning one gets it dispatched at once.
+     */
+    CaseView arbitrate(Actor actor, CaseId caseId, Arbitration arbitration);
 
     /**
      * The lead unit asks for more working days (延期) before its handling deadline. Refused with

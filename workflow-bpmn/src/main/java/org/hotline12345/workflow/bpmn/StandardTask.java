@@ -17,6 +17,7 @@ public enum StandardTask {
     DECIDE_EXTENSION(Diagrams.UNIT_PROCESS, "UserTask_DecideExtension", Step.DECIDE_EXTENSION, CaseStatus.IN_PROGRESS, false),
     DECIDE_SUSPENSION(Diagrams.UNIT_PROCESS, "UserTask_DecideSuspension", Step.DECIDE_SUSPENSION, CaseStatus.IN_PROGRESS, false),
     DECIDE_RETURN(Diagrams.UNIT_PROCESS, "UserTask_DecideReturn", Step.DECIDE_RETURN, CaseStatus.RETURN_REQUESTED, false),
+    ARBITRATE(Diagrams.UNIT_PROCESS, "UserTask_Arbitrate", Step.ARBITRATE, CaseStatus.DISPUTED, false),
     REVIEW(Diagrams.CASE_PROCESS, "UserTask_Review", Step.REVIEW, CaseStatus.REPLIED, false),
     CALLBACK(Diagrams.CASE_PROCESS, "UserTask_Callback", Step.CALLBACK, CaseStatus.CALLBACK, true),
     DECIDE_AFTER_REOPEN_LIMIT(Diagrams.CASE_PROCESS, "UserTask_DecideAfterReopenLimit", Step.DECIDE_AFTER_REOPEN_LIMIT,

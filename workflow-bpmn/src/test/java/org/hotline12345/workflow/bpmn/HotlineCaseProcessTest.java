@@ -23,6 +23,7 @@ import org.hotline12345.workflow.cases.ReplyResult;
 import org.hotline12345.workflow.cases.Satisfaction;
 import org.hotline12345.workflow.cases.Urgency;
 import org.hotline12345.workflow.cases.WarningLevel;
+import org.hotline12345.workflow.dispatch.Arbitration;
 import org.hotline12345.workflow.dispatch.DispatchOrder;
 import org.hotline12345.workflow.dispatch.ReturnDecision;
 import org.hotline12345.workflow.dispatch.ReturnReason;
@@ -206,6 +207,54 @@ class HotlineCaseProcessTest {
 
         assertThat(workflow().requestReturn(leadUnit(), id, new ReturnRequest(ReturnReason.NOT_IN_REMIT, "Not ours.")).status())
                 .isEqualTo(CaseStatus.RETURN_REQUESTED);
+    }
+
+    /** Lixia returns the case, the hotline office sends it to Shizhong, and Shizhong returns it as well. */
+    private static CaseId disputedByShizhong() {
+        CaseId id = registered();
+        workflow().dispatch(dispatcher(), id, new DispatchOrder(LIXIA, null));
+        workflow().requestReturn(leadUnit(), id, new ReturnRequest(ReturnReason.OUTSIDE_AREA, "The site is in Shizhong."));
+        workflow().decideReturn(dispatcher(), id, new ReturnDecision(true, null, SHIZHONG));
+        CaseView disputed = workflow().requestReturn(otherUnit(), id,
+                new ReturnRequest(ReturnReason.OUTSIDE_AREA, "The site is in Lixia."));
+        assertThat(disputed.status()).isEqualTo(CaseStatus.DISPUTED);
+        assertThat(disputed.returns()).isEqualTo(2);
+        return id;
+    }
+
+    @Test
+    void theSecondReturnIsADisputeArbitratedToAnotherUnit() {
+        CaseId id = disputedByShizhong();
+        assertThat(workflow().openTasks(dispatcher())).filteredOn(task -> task.caseId().equals(id))
+                .singleElement().satisfies(task -> assertThat(task.taskKey()).isEqualTo("UserTask_Arbitrate"));
+
+        CaseView arbitrated = workflow().arbitrate(dispatcher(), id, new Arbitration(LIXIA, "Surveyed: the site is in Lixia."));
+
+        assertThat(arbitrated.status()).isEqualTo(CaseStatus.DISPATCHED);
+        assertThat(arbitrated.leadUnit()).isEqualTo(LIXIA);
+        assertThat(arbitrated.deadlines().signFor()).isEqualTo(TestCity.endOfDay("2026-11-27"));
+        assertThat(events(id)).containsSubsequence(CaseEventType.RETURN_REQUESTED, CaseEventType.DISPUTE_ARBITRATED,
+                CaseEventType.CASE_DISPATCHED);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> workflow().requestReturn(leadUnit(), id,
+                        new ReturnRequest(ReturnReason.OUTSIDE_AREA, "Still not ours.")))
+                .isInstanceOf(org.hotline12345.workflow.IllegalCaseStateException.class)
+                .hasMessageContaining("arbitration");
+        assertThat(workflow().signFor(leadUnit(), id).status()).isEqualTo(CaseStatus.IN_PROGRESS);
+    }
+
+    @Test
+    void aDisputeArbitratedToTheReturningUnitLeavesItTheCase() {
+        CaseId id = disputedByShizhong();
+
+        CaseView arbitrated = workflow().arbitrate(dispatcher(), id, new Arbitration(SHIZHONG, "Shizhong owns the road."));
+
+        assertThat(arbitrated.status()).as("returned before sign-for: the handling clock starts").isEqualTo(CaseStatus.IN_PROGRESS);
+        assertThat(arbitrated.leadUnit()).isEqualTo(SHIZHONG);
+        assertThat(arbitrated.deadlines().handling()).isNotNull();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> workflow().requestReturn(otherUnit(), id,
+                        new ReturnRequest(ReturnReason.NOT_IN_REMIT, "Still not ours.")))
+                .isInstanceOf(org.hotline12345.workflow.IllegalCaseStateException.class);
+        assertThat(workflow().caseView(operator(), id).returns()).isEqualTo(2);
     }
 
     @Test

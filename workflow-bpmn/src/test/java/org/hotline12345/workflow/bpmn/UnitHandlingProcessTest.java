@@ -68,7 +68,7 @@ class UnitHandlingProcessTest {
     @Test
     void returnBeforeSignForRejectedStartsTheHandlingClock() {
         ProcessInstance instance = start("DISPATCH", Map.of());
-        complete(instance, Map.of("unitAction", "REQUEST_RETURN", "returnRequestedFrom", "SIGN_FOR"));
+        complete(instance, Map.of("unitAction", "REQUEST_RETURN", "returnRequestedFrom", "SIGN_FOR", "returnCount", 1));
         BpmnAwareTests.assertThat(instance).isWaitingAt("UserTask_DecideReturn");
         assertThat(CITY.engine().processEngine().getTaskService().getIdentityLinksForTask(task(instance).getId())).extracting("groupId").containsExactly("hotline-office");
 
@@ -84,7 +84,7 @@ class UnitHandlingProcessTest {
         complete(instance, Map.of("unitAction", "SIGN_FOR"));
         Date due = task(instance).getDueDate();
         EngineClock.freezeAt(THURSDAY_MORNING.plusSeconds(86_400));
-        complete(instance, Map.of("unitAction", "REQUEST_RETURN", "returnRequestedFrom", "HANDLING"));
+        complete(instance, Map.of("unitAction", "REQUEST_RETURN", "returnRequestedFrom", "HANDLING", "returnCount", 1));
 
         complete(instance, Map.of("returnAccepted", false));
 
@@ -95,11 +95,22 @@ class UnitHandlingProcessTest {
     @Test
     void acceptedReturnEndsTheUnitsPart() {
         ProcessInstance instance = start("DISPATCH", Map.of());
-        complete(instance, Map.of("unitAction", "REQUEST_RETURN", "returnRequestedFrom", "SIGN_FOR"));
+        complete(instance, Map.of("unitAction", "REQUEST_RETURN", "returnRequestedFrom", "SIGN_FOR", "returnCount", 1));
 
         complete(instance, Map.of("returnAccepted", true, "handlingOutcome", "RETURNED"));
 
         BpmnAwareTests.assertThat(instance).isEnded().hasPassed("EndEvent_ReturnAccepted");
+    }
+
+    @Test
+    void aSecondReturnWaitsForArbitrationInsteadOfAReturnDecision() {
+        ProcessInstance instance = start("DISPATCH", Map.of());
+        complete(instance, Map.of("unitAction", "REQUEST_RETURN", "returnRequestedFrom", "SIGN_FOR", "returnCount", 2));
+        BpmnAwareTests.assertThat(instance).isWaitingAt("UserTask_Arbitrate");
+
+        complete(instance, Map.of("returnAccepted", false));
+
+        BpmnAwareTests.assertThat(instance).isWaitingAt("UserTask_Handle").hasPassed("ServiceTask_StartHandlingClock");
     }
 
     @Test

@@ -10,6 +10,8 @@ public enum CaseStatus {
     IN_PROGRESS,
     /** The unit asked to return it; the hotline office decides. */
     RETURN_REQUESTED,
+    /** Returned a second time: a dispute the hotline office arbitrates by fixing the lead unit. */
+    DISPUTED,
     /** The unit replied; the hotline office reviews the reply. */
     REPLIED,
     /** Reply approved; the hotline office calls the citizen back. */

@@ -19,6 +19,8 @@ public enum CaseEventType {
     RETURN_REQUESTED("ReturnRequested"),
     RETURN_ACCEPTED("ReturnAccepted"),
     RETURN_REJECTED("ReturnRejected"),
+    /** The hotline office fixed the lead unit of a disputed case; the event's unit is that unit. */
+    DISPUTE_ARBITRATED("DisputeArbitrated"),
     EXTENSION_REQUESTED("ExtensionRequested"),
     /** The handling deadline moved; the event carries the new deadline. */
     EXTENSION_APPROVED("ExtensionApproved"),

@@ -121,6 +121,9 @@ final class ApiJson {
     record ReturnDecisionJson(Boolean accepted, String note, String newLeadUnit) {
     }
 
+    record ArbitrationJson(String leadUnit, String note) {
+    }
+
     record ExtensionJson(Integer workingDays, String reason) {
     }
 

@@ -1,6 +1,7 @@
 package org.hotline12345.examples.portal;
 
 import java.util.List;
+import org.hotline12345.examples.portal.ApiJson.ArbitrationJson;
 import org.hotline12345.examples.portal.ApiJson.CallbackJson;
 import org.hotline12345.examples.portal.ApiJson.CaseJson;
 import org.hotline12345.examples.portal.ApiJson.DirectAnswerJson;
@@ -31,6 +32,7 @@ import org.hotline12345.workflow.cases.Satisfaction;
 import org.hotline12345.workflow.cases.UnitId;
 import org.hotline12345.workflow.cases.Urgency;
 import org.hotline12345.workflow.cases.WarningLevel;
+import org.hotline12345.workflow.dispatch.Arbitration;
 import org.hotline12345.workflow.dispatch.DispatchOrder;
 import org.hotline12345.workflow.dispatch.ReturnDecision;
 import org.hotline12345.workflow.dispatch.ReturnReason;
@@ -149,6 +151,15 @@ class CaseController {
         v.throwIfInvalid();
         return CaseJson.of(workflow.decideReturn(Actors.of(user), CaseId.of(id),
                 new ReturnDecision(body.accepted(), body.note(), newLead)));
+    }
+
+    @PostMapping("/{id}/arbitration")
+    CaseJson arbitrate(Authentication user, @PathVariable String id, @RequestBody ArbitrationJson body) {
+        Validation v = new Validation();
+        Arbitration arbitration = new Arbitration(unit(v, "leadUnit", body.leadUnit(), true), body.note());
+        arbitration.validate(v);
+        v.throwIfInvalid();
+        return CaseJson.of(workflow.arbitrate(Actors.of(user), CaseId.of(id), arbitration));
     }
 
     @PostMapping("/{id}/extension")

@@ -221,6 +221,33 @@ class PortalHttpTest {
     }
 
     @Test
+    void aSecondReturnIsADisputeTheHotlineOfficeArbitrates() throws Exception {
+        String id = newCase("web-dispute-1");
+        post("dispatcher", "/api/cases/" + id + "/dispatch", "{\"leadUnit\": \"lixia\"}");
+        post("lixia", "/api/cases/" + id + "/return", "{\"reasonCode\": \"OUTSIDE_AREA\", \"reason\": \"Shizhong's street.\"}");
+        post("dispatcher", "/api/cases/" + id + "/return-decision", "{\"accepted\": true, \"newLeadUnit\": \"shizhong\"}");
+
+        Response disputed = post("shizhong", "/api/cases/" + id + "/return",
+                "{\"reasonCode\": \"OUTSIDE_AREA\", \"reason\": \"Lixia's street.\"}");
+        assertThat(disputed.body().get("status").asText()).isEqualTo("DISPUTED");
+        Response withoutNote = post("dispatcher", "/api/cases/" + id + "/arbitration", "{\"leadUnit\": \"lixia\"}");
+        assertThat(withoutNote.status()).isEqualTo(400);
+        assertThat(withoutNote.body().get("fields").get(0).get("field").asText()).isEqualTo("note");
+        assertThat(post("lixia", "/api/cases/" + id + "/arbitration", "{\"leadUnit\": \"lixia\", \"note\": \"mine\"}")
+                .status()).isEqualTo(403);
+
+        Response arbitrated = post("dispatcher", "/api/cases/" + id + "/arbitration",
+                "{\"leadUnit\": \"lixia\", \"note\": \"Surveyed: the street is in Lixia.\"}");
+        assertThat(arbitrated.status()).isEqualTo(200);
+        assertThat(arbitrated.body().get("status").asText()).isEqualTo("DISPATCHED");
+        assertThat(arbitrated.body().get("leadUnit").asText()).isEqualTo("lixia");
+        Response returnAgain = post("lixia", "/api/cases/" + id + "/return",
+                "{\"reasonCode\": \"OUTSIDE_AREA\", \"reason\": \"Still Shizhong's.\"}");
+        assertThat(returnAgain.status()).isEqualTo(409);
+        assertThat(returnAgain.body().get("error").asText()).isEqualTo("ILLEGAL_STATE");
+    }
+
+    @Test
     void badInputIsA400ListingEveryField() throws Exception {
         Response invalid = post("operator", "/api/cases",
                 "{\"channel\": \"FAX\", \"category\": \"GOSSIP\", \"subject\": \"\", \"caller\": {\"name\": \"王五\", \"phone\": \"12\"}}");

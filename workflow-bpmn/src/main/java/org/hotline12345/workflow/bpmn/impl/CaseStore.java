@@ -282,6 +282,20 @@ final class CaseStore {
         }
     }
 
+    /** The lead unit an arbitration fixed, which may not return the case; empty before any arbitration. */
+    Optional<UnitId> arbitratedUnit(CaseId id) {
+        try (PreparedStatement statement = prepare("SELECT arbitrated_unit FROM hw_case WHERE id = ?", id.value());
+                ResultSet rs = statement.executeQuery()) {
+            return rs.next() ? Optional.ofNullable(rs.getString(1)).map(UnitId::of) : Optional.empty();
+        } catch (SQLException e) {
+            throw new CaseStoreException("reading the arbitration of case " + id, e);
+        }
+    }
+
+    void setArbitratedUnit(CaseId id, UnitId unit) {
+        update("UPDATE hw_case SET arbitrated_unit = ? WHERE id = ?", unit.value(), id.value());
+    }
+
     /** Every unit the case is or was assigned to. */
     java.util.Set<UnitId> unitsOf(CaseId id) {
         java.util.Set<UnitId> units = new java.util.LinkedHashSet<>();

@@ -54,6 +54,7 @@ import org.hotline12345.workflow.cases.UnitId;
 import org.hotline12345.workflow.cases.WarningLevel;
 import org.hotline12345.workflow.directory.OrganisationDirectory;
 import org.hotline12345.workflow.directory.Unit;
+import org.hotline12345.workflow.dispatch.Arbitration;
 import org.hotline12345.workflow.dispatch.DispatchOrder;
 import org.hotline12345.workflow.dispatch.ReturnDecision;
 import org.hotline12345.workflow.dispatch.ReturnRequest;
@@ -253,6 +254,10 @@ public final class EngineHotlineWorkflow implements HotlineWorkflow {
         validate(v -> require(v, "reason", request, () -> request.validate(v)));
         return step(actor, caseId, Step.REQUEST_RETURN, List.of(StandardTask.SIGN_FOR, StandardTask.HANDLE), (row, task) -> {
             requireRunningClock(row);
+            if (store.arbitratedUnit(row.id()).filter(unit -> unit.equals(row.leadUnit())).isPresent()) {
+                throw new IllegalCaseStateException(row.status(), "the hotline office fixed " + describe(row.leadUnit())
+                        + " as the lead unit of case " + row.number() + " by arbitration; it cannot return the case");
+            }
             Instant windowEnd = returnWindowEnd(row);
             if (clock.instant().isAfter(windowEnd)) {
                 throw new IllegalCaseStateException(row.status(), "the return window of case " + row.number() + " closed at "
@@ -261,10 +266,15 @@ public final class EngineHotlineWorkflow implements HotlineWorkflow {
             String from = StandardTask.SIGN_FOR.taskKey().equals(task.getTaskDefinitionKey()) ? "SIGN_FOR" : "HANDLING";
             store.countReturn(row.id(), clock.instant());
             complete(actor, task, Map.of(ProcessVariables.UNIT_ACTION, "REQUEST_RETURN",
-                    ProcessVariables.RETURN_REQUESTED_FROM, from, "returnReasonCode", request.reasonCode().name(),
-                    "returnReason", request.reason()));
-            record(row.id(), CaseEventType.RETURN_REQUESTED, actor, row.leadUnit(), task,
-                    describe(row.leadUnit()) + " asks to return the case (" + request.reasonCode() + "): " + request.reason());
+                    ProcessVariables.RETURN_REQUESTED_FROM, from, ProcessVariables.RETURN_COUNT, row.returns() + 1,
+                    ProcessVariables.RETURN_REASON_CODE, request.reasonCode().name(),
+                    ProcessVariables.RETURN_REASON, request.reason()));
+            // The diagram decides whether this return is a dispute; the timeline says what it decided.
+            boolean disputed = store.find(row.id()).orElseThrow().status() == CaseStatus.DISPUTED;
+            String dispute = disputed ? "; returned " + (row.returns() + 1) + " times, the case is disputed and the hotline "
+                    + "office arbitrates" : "";
+            record(row.id(), CaseEventType.RETURN_REQUESTED, actor, row.leadUnit(), task, describe(row.leadUnit())
+                    + " asks to return the case (" + request.reasonCode() + "): " + request.reason() + dispute);
         });
     }
 
@@ -299,6 +309,34 @@ public final class EngineHotlineWorkflow implements HotlineWorkflow {
             if (decision.newLeadUnit() != null) {
                 dispatchTo(actor, row.id(), createdInThisCommand(row, StandardTask.DISPATCH),
                         new DispatchOrder(decision.newLeadUnit(), decision.note()));
+            }
+        });
+    }
+
+    @Override
+    public CaseView arbitrate(Actor actor, CaseId caseId, Arbitration arbitration) {
+        validate(v -> require(v, "leadUnit", arbitration, () -> {
+            arbitration.validate(v);
+            if (arbitration.leadUnit() != null) {
+                requireKnownUnit(v, "leadUnit", arbitration.leadUnit());
+            }
+        }));
+        return step(actor, caseId, Step.ARBITRATE, StandardTask.ARBITRATE, (row, task) -> {
+            UnitId fixed = arbitration.leadUnit();
+            boolean moves = !fixed.equals(row.leadUnit());
+            Map<String, Object> variables = new HashMap<>();
+            variables.put(ProcessVariables.RETURN_ACCEPTED, moves);
+            if (moves) {
+                variables.put(ProcessVariables.HANDLING_OUTCOME, "RETURNED");
+                store.assignLeadUnit(row.id(), null, clock.instant());
+            }
+            store.setArbitratedUnit(row.id(), fixed);
+            complete(actor, task, variables);
+            record(row.id(), CaseEventType.DISPUTE_ARBITRATED, actor, fixed, task, "dispute arbitrated: " + describe(fixed)
+                    + " is the lead unit and cannot return the case" + note(arbitration.note()));
+            if (moves) {
+                dispatchTo(actor, row.id(), createdInThisCommand(row, StandardTask.DISPATCH),
+                        new DispatchOrder(fixed, "fixed by arbitration"));
             }
         });
     }

@@ -21,6 +21,11 @@ final class ProcessVariables {
     /** Which unit task the return was requested from: SIGN_FOR or HANDLING. */
     static final String RETURN_REQUESTED_FROM = "returnRequestedFrom";
     static final String RETURN_ACCEPTED = "returnAccepted";
+    /** How many times the case has been returned, this request included: the diagram turns repeated returns into a dispute. */
+    static final String RETURN_COUNT = "returnCount";
+    /** The return request's reason from the list ({@code ReturnReason}) and its particulars, for the diagrams and Cockpit. */
+    static final String RETURN_REASON_CODE = "returnReasonCode";
+    static final String RETURN_REASON = "returnReason";
     /** REPLIED or RETURNED: how unit-handling ended. */
     static final String HANDLING_OUTCOME = "handlingOutcome";
     static final String REVIEW_APPROVED = "reviewApproved";
@@ -54,7 +59,8 @@ final class ProcessVariables {
 
     /** Variables a generic task completion may not set: the API owns them. */
     static final java.util.Set<String> RESERVED = java.util.Set.of(CASE_ID, CATEGORY, URGENCY, LEAD_UNIT, DISPOSITION,
-            ENTRY, UNIT_ACTION, RETURN_REQUESTED_FROM, RETURN_ACCEPTED, HANDLING_OUTCOME, REVIEW_APPROVED, SATISFACTION,
+            ENTRY, UNIT_ACTION, RETURN_REQUESTED_FROM, RETURN_ACCEPTED, RETURN_COUNT, RETURN_REASON_CODE, RETURN_REASON,
+            HANDLING_OUTCOME, REVIEW_APPROVED, SATISFACTION,
             RESOLVED, REOPENS, REOPEN_LIMIT, CLOSE_CASE, CLOCK, SIGN_FOR_DUE, HANDLING_DUE, CALLBACK_DUE, SIGN_FOR_YELLOW_AT,
             HANDLING_YELLOW_AT, CALLBACK_YELLOW_AT, LEVEL, EXTENSION_WORKING_DAYS, EXTENSION_DECISION_DUE, EXTENSION_APPROVED, SUSPENSION_APPROVED);
 

@@ -24,6 +24,7 @@ CREATE TABLE hw_case (
     lead_unit           VARCHAR(64),
     routing_suggestion  VARCHAR(64),
     dispatched_at       ${timestamp},
+    arbitrated_unit     VARCHAR(64),
     sign_for_due        ${timestamp},
     handling_due        ${timestamp},
     callback_due        ${timestamp},
