@@ -240,6 +240,7 @@ class HotlineCaseProcessTest {
                 .isInstanceOf(org.hotline12345.workflow.IllegalCaseStateException.class)
                 .hasMessageContaining("arbitration");
         assertThat(workflow().signFor(leadUnit(), id).status()).isEqualTo(CaseStatus.IN_PROGRESS);
+        assertThat(events(id)).as("moving the case is no verdict on a unit").doesNotContain(CaseEventType.ACCOUNTABILITY_FACT_RECORDED);
     }
 
     @Test
@@ -255,6 +256,11 @@ class HotlineCaseProcessTest {
                         new ReturnRequest(ReturnReason.NOT_IN_REMIT, "Still not ours.")))
                 .isInstanceOf(org.hotline12345.workflow.IllegalCaseStateException.class);
         assertThat(workflow().caseView(operator(), id).returns()).isEqualTo(2);
+        assertThat(workflow().timeline(operator(), id)).filteredOn(e -> e.type() == CaseEventType.ACCOUNTABILITY_FACT_RECORDED)
+                .singleElement().satisfies(fact -> {
+                    assertThat(fact.unit()).isEqualTo(SHIZHONG);
+                    assertThat(fact.detail()).startsWith("IMPROPER_RETURN").contains("Shizhong owns the road.");
+                });
     }
 
     @Test

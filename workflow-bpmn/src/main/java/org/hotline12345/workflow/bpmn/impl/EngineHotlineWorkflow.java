@@ -297,11 +297,7 @@ public final class EngineHotlineWorkflow implements HotlineWorkflow {
             if (!decision.accepted()) {
                 record(row.id(), CaseEventType.RETURN_REJECTED, actor, null, task,
                         "return by " + describe(row.leadUnit()) + " rejected; the unit must handle the case" + note(decision.note()));
-                // A return the hotline office rejects is an attempt to push the case away (推诿): the unit answers for it.
-                String fact = describe(row.leadUnit()) + " returned case " + row.number() + " improperly" + note(decision.note());
-                store.recordFact(row.id(), row.leadUnit(), FactKind.IMPROPER_RETURN, fact, clock.instant());
-                record(row.id(), CaseEventType.ACCOUNTABILITY_FACT_RECORDED, actor, row.leadUnit(), task,
-                        FactKind.IMPROPER_RETURN + ": " + fact);
+                recordImproperReturn(actor, row, task, decision.note());
                 return;
             }
             record(row.id(), CaseEventType.RETURN_ACCEPTED, actor, null, task,
@@ -334,11 +330,21 @@ public final class EngineHotlineWorkflow implements HotlineWorkflow {
             complete(actor, task, variables);
             record(row.id(), CaseEventType.DISPUTE_ARBITRATED, actor, fixed, task, "dispute arbitrated: " + describe(fixed)
                     + " is the lead unit and cannot return the case" + note(arbitration.note()));
-            if (moves) {
+            if (!moves) {
+                recordImproperReturn(actor, row, task, arbitration.note());
+            } else {
                 dispatchTo(actor, row.id(), createdInThisCommand(row, StandardTask.DISPATCH),
                         new DispatchOrder(fixed, "fixed by arbitration"));
             }
         });
+    }
+
+    /** A return the hotline office turns down is an attempt to push the case away (推诿): the unit answers for it. */
+    private void recordImproperReturn(Actor actor, CaseRow row, Task task, String decisionNote) {
+        String fact = describe(row.leadUnit()) + " returned case " + row.number() + " improperly" + note(decisionNote);
+        store.recordFact(row.id(), row.leadUnit(), FactKind.IMPROPER_RETURN, fact, clock.instant());
+        record(row.id(), CaseEventType.ACCOUNTABILITY_FACT_RECORDED, actor, row.leadUnit(), task,
+                FactKind.IMPROPER_RETURN + ": " + fact);
     }
 
     @Override
