@@ -9,6 +9,7 @@ import org.hotline12345.workflow.cases.CaseView;
 import org.hotline12345.workflow.cases.Page;
 import org.hotline12345.workflow.dispatch.Arbitration;
 import org.hotline12345.workflow.dispatch.DispatchOrder;
+import org.hotline12345.workflow.dispatch.UnitReturns;
 import org.hotline12345.workflow.dispatch.ReturnDecision;
 import org.hotline12345.workflow.dispatch.ReturnRequest;
 import org.hotline12345.workflow.extension.ExtensionDecision;
@@ -113,6 +114,12 @@ public interface HotlineWorkflow {
 
     /** The case as {@code actor} may see it (caller data masked without the personal-data right). */
     CaseView caseView(Actor actor, CaseId caseId);
+
+    /**
+     * Per unit, the returns it asked for and those found improper from {@code from} to {@code to} (whole days in the
+     * working calendar's zone), most returns first; a unit's users see their own units only.
+     */
+    List<UnitReturns> returnsByUnit(Actor actor, java.time.LocalDate from, java.time.LocalDate to);
 
     /** Cases matching {@code query}, limited to what {@code actor} may see. */
     Page<CaseView> cases(Actor actor, CaseQuery query);

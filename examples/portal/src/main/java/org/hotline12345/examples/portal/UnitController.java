@@ -1,14 +1,21 @@
 package org.hotline12345.examples.portal;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.hotline12345.workflow.HotlineWorkflow;
+import org.hotline12345.workflow.InvalidCaseException;
+import org.hotline12345.workflow.InvalidCaseException.FieldError;
 import org.hotline12345.workflow.access.Actor;
 import org.hotline12345.workflow.access.Role;
 import org.hotline12345.workflow.directory.OrganisationDirectory;
 import org.hotline12345.workflow.directory.Unit;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -23,10 +30,41 @@ class UnitController {
             String leader, Set<String> handlers) {
     }
 
-    private final OrganisationDirectory directory;
+    record UnitReturnsJson(String unit, long returns, long improperReturns) {
+    }
 
-    UnitController(OrganisationDirectory directory) {
+    private final OrganisationDirectory directory;
+    private final HotlineWorkflow workflow;
+
+    UnitController(OrganisationDirectory directory, HotlineWorkflow workflow) {
         this.directory = directory;
+        this.workflow = workflow;
+    }
+
+    /** Returns per unit from {@code from} to {@code to} (ISO dates, inclusive); a unit's users see their own units. */
+    @GetMapping("/api/units/returns")
+    List<UnitReturnsJson> returns(Authentication user, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to) {
+        List<FieldError> errors = new ArrayList<>();
+        LocalDate start = date("from", from, errors);
+        LocalDate end = date("to", to, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidCaseException(errors);
+        }
+        return workflow.returnsByUnit(Actors.of(user), start, end).stream()
+                .map(counts -> new UnitReturnsJson(counts.unit().value(), counts.returns(), counts.improperReturns())).toList();
+    }
+
+    private static LocalDate date(String field, String value, List<FieldError> errors) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            errors.add(new FieldError(field, "is not a date (YYYY-MM-DD): '" + value + "'"));
+            return null;
+        }
     }
 
     @GetMapping("/api/units")

@@ -245,6 +245,15 @@ class PortalHttpTest {
                 "{\"reasonCode\": \"OUTSIDE_AREA\", \"reason\": \"Still Shizhong's.\"}");
         assertThat(returnAgain.status()).isEqualTo(409);
         assertThat(returnAgain.body().get("error").asText()).isEqualTo("ILLEGAL_STATE");
+
+        Response counts = get("dispatcher", "/api/units/returns?from=2000-01-01&to=2100-12-31");
+        assertThat(counts.status()).isEqualTo(200);
+        assertThat(counts.body().findValuesAsText("unit")).contains("lixia", "shizhong");
+        assertThat(get("lixia", "/api/units/returns?from=2000-01-01&to=2100-12-31").body().findValuesAsText("unit"))
+                .as("a unit sees its own counts only").containsExactly("lixia");
+        Response badPeriod = get("dispatcher", "/api/units/returns?from=yesterday&to=2100-12-31");
+        assertThat(badPeriod.status()).isEqualTo(400);
+        assertThat(badPeriod.body().get("fields").get(0).get("field").asText()).isEqualTo("from");
     }
 
     @Test

@@ -330,6 +330,30 @@ final class CaseStore {
                 java.util.UUID.randomUUID().toString(), caseId.value(), unit.value(), kind.name(), now, detail);
     }
 
+    /** How many events of one type each unit caused in [{@code from}, {@code to}). */
+    java.util.Map<UnitId, Long> countEventsByUnit(CaseEventType type, Instant from, Instant to) {
+        return countByUnit("SELECT actor_unit, COUNT(*) FROM hw_case_event WHERE event_type = ? AND occurred_at >= ? "
+                + "AND occurred_at < ? AND actor_unit IS NOT NULL GROUP BY actor_unit", type.name(), from, to);
+    }
+
+    /** How many facts of one kind each unit has, recorded in [{@code from}, {@code to}). */
+    java.util.Map<UnitId, Long> countFactsByUnit(FactKind kind, Instant from, Instant to) {
+        return countByUnit("SELECT unit, COUNT(*) FROM hw_accountability_fact WHERE kind = ? AND recorded_at >= ? "
+                + "AND recorded_at < ? GROUP BY unit", kind.name(), from, to);
+    }
+
+    private java.util.Map<UnitId, Long> countByUnit(String sql, Object... parameters) {
+        java.util.Map<UnitId, Long> counts = new java.util.HashMap<>();
+        try (PreparedStatement statement = prepare(sql, parameters); ResultSet rs = statement.executeQuery()) {
+            while (rs.next()) {
+                counts.put(UnitId.of(rs.getString(1)), rs.getLong(2));
+            }
+        } catch (SQLException e) {
+            throw new CaseStoreException("counting per unit", e);
+        }
+        return counts;
+    }
+
     long countFacts(CaseId caseId, FactKind kind) {
         try (PreparedStatement statement = prepare("SELECT COUNT(*) FROM hw_accountability_fact WHERE case_id = ? AND kind = ?",
                 caseId.value(), kind.name()); ResultSet rs = statement.executeQuery()) {

@@ -58,6 +58,7 @@ import org.hotline12345.workflow.dispatch.Arbitration;
 import org.hotline12345.workflow.dispatch.DispatchOrder;
 import org.hotline12345.workflow.dispatch.ReturnDecision;
 import org.hotline12345.workflow.dispatch.ReturnRequest;
+import org.hotline12345.workflow.dispatch.UnitReturns;
 import org.hotline12345.workflow.extension.ExtensionDecision;
 import org.hotline12345.workflow.extension.ExtensionRequest;
 import org.hotline12345.workflow.deadline.ClockKind;
@@ -598,6 +599,31 @@ public final class EngineHotlineWorkflow implements HotlineWorkflow {
             CaseRow row = store.find(caseId).orElseThrow(() -> new CaseNotFoundException("case", caseId.value()));
             access.checkMaySee(actor, unitsOf(row));
             return view(actor, row);
+        });
+    }
+
+    @Override
+    public List<UnitReturns> returnsByUnit(Actor actor, LocalDate from, LocalDate to) {
+        Objects.requireNonNull(actor, "actor");
+        validate(v -> {
+            v.require("from", from).require("to", to);
+            if (from != null && to != null && to.isBefore(from)) {
+                v.reject("to", "is before from (" + from + ")");
+            }
+        });
+        Instant start = from.atStartOfDay(zone).toInstant();
+        Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
+        boolean all = actor.isHotlineOffice() || actor.has(Role.AUDITOR);
+        return execute(actor, () -> {
+            Map<UnitId, Long> returns = store.countEventsByUnit(CaseEventType.RETURN_REQUESTED, start, end);
+            Map<UnitId, Long> improper = store.countFactsByUnit(FactKind.IMPROPER_RETURN, start, end);
+            Set<UnitId> units = new java.util.HashSet<>(returns.keySet());
+            units.addAll(improper.keySet());
+            return units.stream().filter(unit -> all || actor.belongsTo(unit))
+                    .map(unit -> new UnitReturns(unit, returns.getOrDefault(unit, 0L), improper.getOrDefault(unit, 0L)))
+                    .sorted(java.util.Comparator.comparingLong(UnitReturns::returns).reversed()
+                            .thenComparing(counts -> counts.unit().value()))
+                    .toList();
         });
     }
 
