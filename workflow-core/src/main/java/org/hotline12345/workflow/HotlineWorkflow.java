@@ -14,6 +14,7 @@ import org.hotline12345.workflow.dispatch.ReturnDecision;
 import org.hotline12345.workflow.dispatch.ReturnRequest;
 import org.hotline12345.workflow.extension.ExtensionDecision;
 import org.hotline12345.workflow.extension.ExtensionRequest;
+import org.hotline12345.workflow.handling.AssistAnswer;
 import org.hotline12345.workflow.handling.Reply;
 import org.hotline12345.workflow.suspension.SuspensionDecision;
 import org.hotline12345.workflow.suspension.SuspensionRequest;
@@ -60,6 +61,15 @@ public interface HotlineWorkflow {
     /** The lead unit accepts the case (签收); starts the handling clock. */
     CaseView signFor(Actor actor, CaseId caseId);
 
+    /** An assisting unit accepts its part of the case (协办签收); a user of several assisting units signs for the first. */
+    CaseView assistSignFor(Actor actor, CaseId caseId);
+
+    /**
+     * An assisting unit answers the lead unit (协办反馈) after signing for its part. The lead unit sees the answer in the
+     * case view and replies once for the case.
+     */
+    CaseView assistReply(Actor actor, CaseId caseId, AssistAnswer answer);
+
     /** The lead unit asks to hand the case back as not its business (退单). */
     CaseView requestReturn(Actor actor, CaseId caseId, ReturnRequest request);
 
@@ -97,7 +107,11 @@ public interface HotlineWorkflow {
     /** The lead unit starts its clock again, with the working time that was left when it stopped. */
     CaseView resume(Actor actor, CaseId caseId);
 
-    /** The lead unit replies with its result (答复). */
+    /**
+     * The lead unit replies with its result (答复), once for the case. While an assisting unit's answer is outstanding
+     * the reply needs {@code outstandingAssistanceReason} ({@link InvalidCaseException} naming that field otherwise);
+     * the outstanding parts then end, cancelled, with that reason.
+     */
     CaseView reply(Actor actor, CaseId caseId, Reply reply);
 
     /** The hotline office approves the reply (on to callback) or sends it back to the unit. */

@@ -36,7 +36,7 @@ import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 
 /**
  * The contract between the diagrams and the Java API, checked before a diagram is deployed: the task ids the
- * API completes, the call to unit-handling, the outputs of the deadline-policy table, delegate bindings by bean
+ * API completes, the calls to unit-handling and assisting-unit, the outputs of the deadline-policy table, delegate bindings by bean
  * name only (never {@code camunda:class}) to beans that exist, full diagram interchange (so the diagram opens in
  * Camunda Modeler with its layout), the execution-platform attributes and a history time-to-live.
  *
@@ -53,7 +53,7 @@ public final class DiagramContract {
     static final String ESCALATION_PROCESS = "case-escalation";
     static final List<String> POLICY_OUTPUTS = List.of("signForLimit", "handlingLimit", "reworkLimit", "callbackLimit",
             "yellowCardLead", "extensionCap", "extensionDecisionLimit", "suspensionNeedsApproval", "reopenLimit",
-            "returnWindow");
+            "returnWindow", "assistingLimit", "transferNeedsApproval");
     private static final Pattern BEAN_EXPRESSION = Pattern.compile("\\$\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}");
 
     private final Predicate<String> beanExists;
@@ -103,6 +103,7 @@ public final class DiagramContract {
     private static boolean mentionsLibraryKey(byte[] content) {
         String text = new String(content, java.nio.charset.StandardCharsets.UTF_8);
         return text.contains("\"" + StandardTask.CASE_PROCESS + "\"") || text.contains("\"" + StandardTask.UNIT_PROCESS + "\"")
+                || text.contains("\"" + StandardTask.ASSISTING_PROCESS + "\"")
                 || text.contains("\"" + ESCALATION_PROCESS + "\"")
                 || DECISION_OUTPUTS.keySet().stream().anyMatch(key -> text.contains("\"" + key + "\""));
     }
@@ -110,7 +111,8 @@ public final class DiagramContract {
     private void checkProcesses(String resource, BpmnModelInstance model, List<String> problems) {
         Collection<Process> processes = model.getModelElementsByType(Process.class);
         Set<String> keys = processes.stream().map(Process::getId).collect(Collectors.toSet());
-        if (!keys.contains(StandardTask.CASE_PROCESS) && !keys.contains(StandardTask.UNIT_PROCESS) && !keys.contains(ESCALATION_PROCESS)) {
+        if (!keys.contains(StandardTask.CASE_PROCESS) && !keys.contains(StandardTask.UNIT_PROCESS) && !keys.contains(ESCALATION_PROCESS)
+                && !keys.contains(StandardTask.ASSISTING_PROCESS)) {
             return;
         }
         checkPlatform(resource, model.getDocument().getRootElement(), problems);
@@ -132,15 +134,22 @@ public final class DiagramContract {
                 }
             }
             if (StandardTask.CASE_PROCESS.equals(process.getId())) {
-                boolean callsUnitHandling = process.getChildElementsByType(CallActivity.class).stream()
-                        .anyMatch(call -> StandardTask.UNIT_PROCESS.equals(call.getCalledElement()));
-                if (!callsUnitHandling) {
-                    problems.add(where + ": no call activity calls " + StandardTask.UNIT_PROCESS);
-                }
+                requireCall(where, process, StandardTask.UNIT_PROCESS, problems);
+            }
+            if (StandardTask.UNIT_PROCESS.equals(process.getId())) {
+                requireCall(where, process, StandardTask.ASSISTING_PROCESS, problems);
             }
         }
         checkBindings(resource, model.getDocument().getRootElement(), problems);
         checkDiagramInterchange(resource, model, problems);
+    }
+
+    private static void requireCall(String where, Process process, String calledProcess, List<String> problems) {
+        boolean calls = process.getChildElementsByType(CallActivity.class).stream()
+                .anyMatch(call -> calledProcess.equals(call.getCalledElement()));
+        if (!calls) {
+            problems.add(where + ": no call activity calls " + calledProcess);
+        }
     }
 
     private void checkBindings(String resource, DomElement element, List<String> problems) {

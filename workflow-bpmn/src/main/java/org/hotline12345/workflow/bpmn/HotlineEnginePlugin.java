@@ -39,7 +39,9 @@ public final class HotlineEnginePlugin extends AbstractProcessEnginePlugin {
     public static final String AUDIT_DIGEST_BEAN = "hotlineAuditDigest";
     /** Where the shipped diagrams live on the class path. */
     public static final String DIAGRAM_PATH = "org/hotline12345/workflow/diagrams/";
-    static final List<String> DIAGRAMS = List.of("hotline-case.bpmn", "unit-handling.bpmn", "case-escalation.bpmn",
+    /** The bean the unit-handling diagram reads the assisting units of a dispatch from. */
+    public static final String ASSISTING_UNITS_BEAN = "hotlineAssistingUnits";
+    static final List<String> DIAGRAMS = List.of("hotline-case.bpmn", "unit-handling.bpmn", "assisting-unit.bpmn", "case-escalation.bpmn",
             "audit-digest.bpmn", "deadline-policy.dmn", "escalation-policy.dmn", "routing.dmn");
 
     private static final System.Logger LOG = System.getLogger(HotlineEnginePlugin.class.getName());
@@ -72,6 +74,7 @@ public final class HotlineEnginePlugin extends AbstractProcessEnginePlugin {
         beans.put(ISSUE_WARNING_BEAN, components.issueWarningDelegate());
         beans.put(ESCALATE_BEAN, components.escalateDelegate());
         beans.put(AUDIT_DIGEST_BEAN, components.auditDigestDelegate());
+        beans.put(ASSISTING_UNITS_BEAN, components.assistingUnits());
         configuration.setBeans(beans);
 
         List<JobHandler> jobHandlers = configuration.getCustomJobHandlers() == null

@@ -8,12 +8,15 @@ import org.hotline12345.workflow.cases.CaseStatus;
 /**
  * The user tasks the Java API relies on, by their element id (the task definition key). These ids
  * are the contract with the analysts who edit the diagrams: renaming one strands the API's step.
- * The status is the case status while that task is open.
+ * The status is the case status while that task is open; an assisting unit's tasks run beside the lead unit's and
+ * leave the case status alone (no status). Their clock and cards belong to the assisting part, not to the case.
  */
 public enum StandardTask {
     DISPATCH(Diagrams.CASE_PROCESS, "UserTask_Dispatch", Step.DISPATCH, CaseStatus.REGISTERED, false),
     SIGN_FOR(Diagrams.UNIT_PROCESS, "UserTask_SignFor", Step.SIGN_FOR, CaseStatus.DISPATCHED, true),
     HANDLE(Diagrams.UNIT_PROCESS, "UserTask_Handle", Step.REPLY, CaseStatus.IN_PROGRESS, true),
+    ASSIST_SIGN_FOR(Diagrams.ASSISTING_PROCESS, "UserTask_AssistSignFor", Step.ASSIST_SIGN_FOR, null, false),
+    ASSIST_ANSWER(Diagrams.ASSISTING_PROCESS, "UserTask_AssistAnswer", Step.ASSIST_REPLY, null, false),
     DECIDE_EXTENSION(Diagrams.UNIT_PROCESS, "UserTask_DecideExtension", Step.DECIDE_EXTENSION, CaseStatus.IN_PROGRESS, false),
     DECIDE_SUSPENSION(Diagrams.UNIT_PROCESS, "UserTask_DecideSuspension", Step.DECIDE_SUSPENSION, CaseStatus.IN_PROGRESS, false),
     DECIDE_RETURN(Diagrams.UNIT_PROCESS, "UserTask_DecideReturn", Step.DECIDE_RETURN, CaseStatus.RETURN_REQUESTED, false),
@@ -26,6 +29,7 @@ public enum StandardTask {
     /** The process keys of the diagrams the library ships and deploys. */
     public static final String CASE_PROCESS = Diagrams.CASE_PROCESS;
     public static final String UNIT_PROCESS = Diagrams.UNIT_PROCESS;
+    public static final String ASSISTING_PROCESS = Diagrams.ASSISTING_PROCESS;
     public static final String DEADLINE_POLICY_DECISION = Diagrams.DEADLINE_POLICY_DECISION;
 
     private final String processKey;
@@ -42,7 +46,7 @@ public enum StandardTask {
         this.carriesClock = carriesClock;
     }
 
-    /** Whether a deadline clock, with its yellow and red cards, runs while this task is open. */
+    /** Whether the case's deadline clock, with its yellow and red cards, runs while this task is open. */
     public boolean carriesClock() {
         return carriesClock;
     }
@@ -60,6 +64,7 @@ public enum StandardTask {
         return step;
     }
 
+    /** The case status while this task is open; {@code null} for a task that leaves the status alone. */
     public CaseStatus status() {
         return status;
     }
@@ -72,6 +77,7 @@ public enum StandardTask {
     static final class Diagrams {
         static final String CASE_PROCESS = "hotline-case";
         static final String UNIT_PROCESS = "unit-handling";
+        static final String ASSISTING_PROCESS = "assisting-unit";
         static final String DEADLINE_POLICY_DECISION = "deadline-policy";
 
         private Diagrams() {

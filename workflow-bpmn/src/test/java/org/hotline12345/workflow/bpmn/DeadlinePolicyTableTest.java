@@ -79,7 +79,7 @@ class DeadlinePolicyTableTest {
                 Map<String, Object> row = row(category, urgency);
                 assertThat(row.keySet()).containsExactlyInAnyOrder("signForLimit", "handlingLimit", "reworkLimit",
                         "callbackLimit", "yellowCardLead", "extensionCap", "extensionDecisionLimit", "suspensionNeedsApproval", "reopenLimit",
-                        "returnWindow");
+                        "returnWindow", "assistingLimit", "transferNeedsApproval");
                 row.values().stream().filter(String.class::isInstance).map(String.class::cast)
                         .forEach(limit -> org.hotline12345.workflow.deadline.TimeLimit.parse(limit));
             }

@@ -66,8 +66,8 @@ class DiagramContractTest {
 
     @Test
     void theShippedDiagramsKeepTheContract() {
-        for (String file : List.of("hotline-case.bpmn", "unit-handling.bpmn", "case-escalation.bpmn", "deadline-policy.dmn",
-                "escalation-policy.dmn", "routing.dmn")) {
+        for (String file : List.of("hotline-case.bpmn", "unit-handling.bpmn", "assisting-unit.bpmn", "case-escalation.bpmn",
+                "deadline-policy.dmn", "escalation-policy.dmn", "routing.dmn")) {
             assertThat(contract.problems(file, shipped(file).getBytes(StandardCharsets.UTF_8))).as(file).isEmpty();
         }
     }
@@ -82,6 +82,14 @@ class DiagramContractTest {
         assertThat(problems).singleElement().asString()
                 .contains("unit-handling.bpmn").contains("UserTask_SignFor").contains("sign for");
         assertThat(workflow().signFor(leadUnit(), running).status()).isEqualTo(CaseStatus.IN_PROGRESS);
+    }
+
+    @Test
+    void aUnitHandlingThatNoLongerCallsTheAssistingUnitsIsRefused() {
+        String edited = shipped("unit-handling.bpmn").replace("calledElement=\"assisting-unit\"", "calledElement=\"assist\"");
+
+        assertThat(refusedProblems("unit-handling.bpmn", edited)).singleElement().asString()
+                .contains("no call activity calls assisting-unit");
     }
 
     @Test

@@ -96,4 +96,30 @@ class RoutingTest {
         assertThat(registered.routingSuggestion()).isNull();
         assertThat(workflow().timeline(operator(), registered.id()).get(0).detail()).contains("suggests no unit");
     }
+
+    @Test
+    void aReportInLixiaIsSuggestedWithUrbanManagementAssisting() {
+        IntakeRequest report = new IntakeRequest(null, Channel.PHONE, Category.REPORT, Urgency.NORMAL, "Illegal street stall",
+                null, Caller.anonymousCaller(), Location.of("历下区泉城路1号", "370102"));
+
+        CaseView registered = workflow().intake(operator(), report).caseView();
+
+        assertThat(registered.routingSuggestion()).isEqualTo(LIXIA);
+        assertThat(registered.suggestedAssistingUnits()).containsExactly(URBAN_MANAGEMENT);
+        assertThat(registered.assistingUnits()).as("a suggestion only, until dispatch").isEmpty();
+        assertThat(workflow().timeline(operator(), registered.id()).get(0).detail()).contains("assisted by city-urban-management");
+    }
+
+    @Test
+    void anEmergencyReportInLixiaIsDispatchedAtOnceWithItsAssistingUnit() {
+        IntakeRequest report = new IntakeRequest(null, Channel.PHONE, Category.REPORT, Urgency.EMERGENCY, "Collapsing wall",
+                null, Caller.anonymousCaller(), Location.of("历下区泉城路1号", "370102"));
+
+        CaseView registered = workflow().intake(operator(), report).caseView();
+
+        assertThat(registered.status()).isEqualTo(CaseStatus.DISPATCHED);
+        assertThat(registered.leadUnit()).isEqualTo(LIXIA);
+        assertThat(registered.assistingUnits()).containsExactly(URBAN_MANAGEMENT);
+        assertThat(count(workflow(), registered.id(), CaseEventType.ASSISTANCE_REQUESTED)).isOne();
+    }
 }

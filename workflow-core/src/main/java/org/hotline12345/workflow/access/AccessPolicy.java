@@ -1,6 +1,8 @@
 package org.hotline12345.workflow.access;
 
 import java.util.Collection;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.hotline12345.workflow.NotAuthorizedException;
 import org.hotline12345.workflow.cases.UnitId;
 
@@ -12,14 +14,27 @@ public final class AccessPolicy {
 
     /** @throws NotAuthorizedException if {@code actor} may not perform {@code step} on a case now led by {@code leadUnit} */
     public void checkMayPerform(Actor actor, Step step, UnitId leadUnit) {
+        checkMayPerform(actor, step, leadUnit == null ? List.of() : List.of(leadUnit));
+    }
+
+    /**
+     * @param actingUnits the units that perform a unit-side step now: the lead unit for its own steps, the assisting units
+     *     whose part is open for an assisting unit's step
+     * @throws NotAuthorizedException if {@code actor} may not perform {@code step}
+     */
+    public void checkMayPerform(Actor actor, Step step, Collection<UnitId> actingUnits) {
         boolean allowed = switch (step.side()) {
             case HOTLINE_OFFICE -> actor.isHotlineOffice();
-            case CURRENT_UNIT -> actor.isUnitMember() && actor.belongsTo(leadUnit);
+            case CURRENT_UNIT, ASSISTING_UNIT -> actor.isUnitMember() && actingUnits.stream().anyMatch(actor::belongsTo);
         };
         if (!allowed) {
-            String who = step.side() == Step.Side.HOTLINE_OFFICE
-                    ? "a hotline-office role (OPERATOR, DISPATCHER or SUPERVISOR)"
-                    : "membership of the case's lead unit " + (leadUnit == null ? "(none yet)" : "'" + leadUnit + "'");
+            String units = actingUnits.isEmpty() ? "(none now)"
+                    : actingUnits.stream().map(unit -> "'" + unit + "'").sorted().collect(Collectors.joining(", "));
+            String who = switch (step.side()) {
+                case HOTLINE_OFFICE -> "a hotline-office role (OPERATOR, DISPATCHER or SUPERVISOR)";
+                case CURRENT_UNIT -> "membership of the case's lead unit " + units;
+                case ASSISTING_UNIT -> "membership of an assisting unit with that step open " + units;
+            };
             throw new NotAuthorizedException("user '" + actor.userId() + "' may not " + describe(step) + ": it needs " + who);
         }
     }

@@ -10,6 +10,8 @@ public enum Step {
     DISPATCH(Side.HOTLINE_OFFICE),
     SIGN_FOR(Side.CURRENT_UNIT),
     REQUEST_RETURN(Side.CURRENT_UNIT),
+    ASSIST_SIGN_FOR(Side.ASSISTING_UNIT),
+    ASSIST_REPLY(Side.ASSISTING_UNIT),
     DECIDE_RETURN(Side.HOTLINE_OFFICE),
     ARBITRATE(Side.HOTLINE_OFFICE),
     REPLY(Side.CURRENT_UNIT),
@@ -35,6 +37,8 @@ public enum Step {
     /** Who performs a step. */
     public enum Side {
         HOTLINE_OFFICE,
-        CURRENT_UNIT
+        CURRENT_UNIT,
+        /** A unit asked to assist the lead unit (协办) whose part of the case is open. */
+        ASSISTING_UNIT
     }
 }

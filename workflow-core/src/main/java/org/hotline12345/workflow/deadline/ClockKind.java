@@ -9,5 +9,7 @@ public enum ClockKind {
     /** From an unsatisfied callback until the unit replies again (重办). */
     REWORK,
     /** From the approved reply until the citizen is called back. */
-    CALLBACK
+    CALLBACK,
+    /** From dispatch until an assisting unit (协办) has signed for the request and answered the lead unit. */
+    ASSIST
 }

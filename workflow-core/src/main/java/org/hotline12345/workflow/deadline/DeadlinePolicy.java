@@ -16,7 +16,9 @@ public record DeadlinePolicy(
         TimeLimit extensionDecisionLimit,
         boolean suspensionNeedsApproval,
         int reopenLimit,
-        TimeLimit returnWindow) {
+        TimeLimit returnWindow,
+        TimeLimit assisting,
+        boolean transferNeedsApproval) {
 
     public DeadlinePolicy {
         Objects.requireNonNull(signFor, "signFor");
@@ -27,6 +29,7 @@ public record DeadlinePolicy(
         Objects.requireNonNull(extensionCap, "extensionCap");
         Objects.requireNonNull(extensionDecisionLimit, "extensionDecisionLimit");
         Objects.requireNonNull(returnWindow, "returnWindow");
+        Objects.requireNonNull(assisting, "assisting");
         if (extensionCap.unit() != TimeLimit.Unit.WORKING_DAYS) {
             throw new IllegalArgumentException("the extension cap is counted in working days, not " + extensionCap);
         }
@@ -41,6 +44,7 @@ public record DeadlinePolicy(
             case HANDLING -> handling;
             case REWORK -> rework;
             case CALLBACK -> callback;
+            case ASSIST -> assisting;
         };
     }
 }

@@ -16,6 +16,13 @@ public enum CaseEventType {
     CASE_ANSWERED_DIRECTLY("CaseAnsweredDirectly"),
     CASE_DISPATCHED("CaseDispatched"),
     CASE_SIGNED_FOR("CaseSignedFor"),
+    /** A unit was asked at dispatch to assist the lead unit (协办); the event's unit is the assisting unit. */
+    ASSISTANCE_REQUESTED("AssistanceRequested"),
+    ASSISTANCE_SIGNED_FOR("AssistanceSignedFor"),
+    /** An assisting unit answered the lead unit. */
+    ASSISTANCE_ANSWERED("AssistanceAnswered"),
+    /** An assisting unit's part ended without its answer (the lead unit replied without it, or the case left the lead unit). */
+    ASSISTANCE_CANCELLED("AssistanceCancelled"),
     RETURN_REQUESTED("ReturnRequested"),
     RETURN_ACCEPTED("ReturnAccepted"),
     RETURN_REJECTED("ReturnRejected"),

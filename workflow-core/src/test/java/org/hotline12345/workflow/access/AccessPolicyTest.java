@@ -33,7 +33,7 @@ class AccessPolicyTest {
             assertThatCode(() -> policy.checkMayPerform(Actor.hotlineOffice("dispatcher", Role.DISPATCHER), step, lixia))
                     .doesNotThrowAnyException();
         }
-        assertThatThrownBy(() -> policy.checkMayPerform(Actor.hotlineOffice("auditor", Role.AUDITOR), Step.DISPATCH, null))
+        assertThatThrownBy(() -> policy.checkMayPerform(Actor.hotlineOffice("auditor", Role.AUDITOR), Step.DISPATCH, java.util.List.of()))
                 .isInstanceOf(NotAuthorizedException.class);
     }
 

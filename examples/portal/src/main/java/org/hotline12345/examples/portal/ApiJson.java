@@ -9,6 +9,8 @@ import org.hotline12345.workflow.cases.Caller;
 import org.hotline12345.workflow.cases.CaseView;
 import org.hotline12345.workflow.cases.Location;
 import org.hotline12345.workflow.cases.Page;
+import org.hotline12345.workflow.cases.UnitId;
+import org.hotline12345.workflow.handling.Assistance;
 import org.hotline12345.workflow.tasks.TaskView;
 import org.hotline12345.workflow.timeline.TimelineEntry;
 
@@ -30,8 +32,10 @@ final class ApiJson {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record CaseJson(String id, String number, String externalId, String status, String category, String urgency,
             String channel, String subject, String description, CallerJson caller, LocationJson location, String leadUnit,
-            String routingSuggestion, DeadlinesJson deadlines, String warning, int extendedWorkingDays, boolean suspended, String suspendedSince, int returns, int reopens, String replyResult, String satisfaction,
-            String createdAt, String closedAt, long version) {
+            String routingSuggestion, List<String> suggestedAssistingUnits, List<String> assistingUnits,
+            List<AssistanceJson> assistance, String masterId, DeadlinesJson deadlines, String warning,
+            int extendedWorkingDays, boolean suspended, String suspendedSince, int returns, int reopens, String replyResult,
+            String satisfaction, String createdAt, String closedAt, long version) {
 
         static CaseJson of(CaseView view) {
             return new CaseJson(view.id().value(), view.number().value(), view.externalId(), view.status().name(),
@@ -39,10 +43,24 @@ final class ApiJson {
                     CallerJson.of(view.caller()), LocationJson.of(view.location()),
                     view.leadUnit() == null ? null : view.leadUnit().value(),
                     view.routingSuggestion() == null ? null : view.routingSuggestion().value(),
+                    view.suggestedAssistingUnits().stream().map(UnitId::value).toList(),
+                    view.assistingUnits().stream().map(UnitId::value).toList(),
+                    view.assistance().stream().map(AssistanceJson::of).toList(),
+                    view.masterId() == null ? null : view.masterId().value(),
                     new DeadlinesJson(time(view.deadlines().signFor()), time(view.deadlines().handling()),
                             time(view.deadlines().callback())),
                     view.warning().name(), view.extendedWorkingDays(), view.suspended(), time(view.suspendedSince()), view.returns(), view.reopens(), enumName(view.replyResult()), enumName(view.satisfaction()),
                     time(view.createdAt()), time(view.closedAt()), view.version());
+        }
+    }
+
+    /** An assisting unit's part (协办) as the lead unit and the hotline office read it. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record AssistanceJson(String unit, String status, String requestedAt, String due, String warning, String signedForAt,
+            String answer, String answeredAt, String endedNote) {
+        static AssistanceJson of(Assistance part) {
+            return new AssistanceJson(part.unit().value(), part.status().name(), time(part.requestedAt()), time(part.due()),
+                    part.warning().name(), time(part.signedForAt()), part.answer(), time(part.answeredAt()), part.endedNote());
         }
     }
 
@@ -112,7 +130,10 @@ final class ApiJson {
     record DirectAnswerJson(String answer) {
     }
 
-    record DispatchJson(String leadUnit, String note) {
+    record DispatchJson(String leadUnit, List<String> assistingUnits, String note) {
+    }
+
+    record AssistReplyJson(String text) {
     }
 
     record ReturnJson(String reasonCode, String reason) {
@@ -136,7 +157,7 @@ final class ApiJson {
     record SuspensionDecisionJson(Boolean approved, String note) {
     }
 
-    record ReplyJson(String result, String text) {
+    record ReplyJson(String result, String text, String outstandingAssistanceReason) {
     }
 
     record ReviewJson(Boolean approved, String comment) {

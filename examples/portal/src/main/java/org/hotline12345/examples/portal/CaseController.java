@@ -1,7 +1,10 @@
 package org.hotline12345.examples.portal;
 
+import io.swagger.v3.oas.annotations.Operation;
+import java.util.ArrayList;
 import java.util.List;
 import org.hotline12345.examples.portal.ApiJson.ArbitrationJson;
+import org.hotline12345.examples.portal.ApiJson.AssistReplyJson;
 import org.hotline12345.examples.portal.ApiJson.CallbackJson;
 import org.hotline12345.examples.portal.ApiJson.CaseJson;
 import org.hotline12345.examples.portal.ApiJson.DirectAnswerJson;
@@ -39,6 +42,7 @@ import org.hotline12345.workflow.dispatch.ReturnReason;
 import org.hotline12345.workflow.dispatch.ReturnRequest;
 import org.hotline12345.workflow.extension.ExtensionDecision;
 import org.hotline12345.workflow.extension.ExtensionRequest;
+import org.hotline12345.workflow.handling.AssistAnswer;
 import org.hotline12345.workflow.handling.Reply;
 import org.hotline12345.workflow.intake.DirectAnswer;
 import org.hotline12345.workflow.intake.IntakeReceipt;
@@ -119,17 +123,41 @@ class CaseController {
         return CaseJson.of(workflow.answerDirectly(Actors.of(user), CaseId.of(id), new DirectAnswer(body.answer())));
     }
 
+    @Operation(summary = "Dispatch a case (派单) to its lead unit, optionally with assisting units (协办)",
+            description = "Hotline office. Body {leadUnit, assistingUnits: [unit ids], note}. Each assisting unit gets its own "
+                    + "part with its own deadline (the policy's assisting limit) and cards; it signs for (assist-sign-for) and "
+                    + "answers the lead unit (assist-reply).")
     @PostMapping("/{id}/dispatch")
     CaseJson dispatch(Authentication user, @PathVariable String id, @RequestBody DispatchJson body) {
         Validation v = new Validation();
         UnitId lead = unit(v, "leadUnit", body.leadUnit(), true);
+        List<UnitId> assisting = new ArrayList<>();
+        if (body.assistingUnits() != null) {
+            body.assistingUnits().forEach(unit -> assisting.add(unit(v, "assistingUnits", unit, true)));
+        }
         v.throwIfInvalid();
-        return CaseJson.of(workflow.dispatch(Actors.of(user), CaseId.of(id), new DispatchOrder(lead, body.note())));
+        return CaseJson.of(workflow.dispatch(Actors.of(user), CaseId.of(id), new DispatchOrder(lead, assisting, body.note())));
     }
 
     @PostMapping("/{id}/sign-for")
     CaseJson signFor(Authentication user, @PathVariable String id) {
         return CaseJson.of(workflow.signFor(Actors.of(user), CaseId.of(id)));
+    }
+
+    @Operation(summary = "An assisting unit signs for its part of the case (协办签收)",
+            description = "Users of an assisting unit whose part waits for sign-for; 403 for anyone else, 409 ILLEGAL_STATE "
+                    + "when no part waits for it.")
+    @PostMapping("/{id}/assist-sign-for")
+    CaseJson assistSignFor(Authentication user, @PathVariable String id) {
+        return CaseJson.of(workflow.assistSignFor(Actors.of(user), CaseId.of(id)));
+    }
+
+    @Operation(summary = "An assisting unit answers the lead unit (协办反馈)",
+            description = "Body {text}. After assist-sign-for. The lead unit reads the answer in the case's assistance list "
+                    + "and replies once for the case.")
+    @PostMapping("/{id}/assist-reply")
+    CaseJson assistReply(Authentication user, @PathVariable String id, @RequestBody AssistReplyJson body) {
+        return CaseJson.of(workflow.assistReply(Actors.of(user), CaseId.of(id), new AssistAnswer(body.text())));
     }
 
     @PostMapping("/{id}/return")
@@ -153,6 +181,9 @@ class CaseController {
                 new ReturnDecision(body.accepted(), body.note(), newLead)));
     }
 
+    @Operation(summary = "Arbitrate a dispute (争议仲裁)",
+            description = "Hotline office, while the case is DISPUTED (returned a second time). Body {leadUnit, note}: that unit "
+                    + "handles the case and may not return it.")
     @PostMapping("/{id}/arbitration")
     CaseJson arbitrate(Authentication user, @PathVariable String id, @RequestBody ArbitrationJson body) {
         Validation v = new Validation();
@@ -190,11 +221,15 @@ class CaseController {
         return CaseJson.of(workflow.resume(Actors.of(user), CaseId.of(id)));
     }
 
+    @Operation(summary = "The lead unit replies for the case (答复)",
+            description = "Body {result: RESOLVED|PARTIALLY_RESOLVED|EXPLAINED, text, outstandingAssistanceReason}. While an "
+                    + "assisting unit's answer is outstanding, outstandingAssistanceReason is required (400 naming it) and the "
+                    + "outstanding parts end with that reason.")
     @PostMapping("/{id}/reply")
     CaseJson reply(Authentication user, @PathVariable String id, @RequestBody ReplyJson body) {
         Validation v = new Validation();
         ReplyResult result = v.enumValue("result", ReplyResult.class, body.result(), true);
-        Reply reply = new Reply(result, body.text());
+        Reply reply = new Reply(result, body.text(), body.outstandingAssistanceReason());
         reply.validate(v);
         v.throwIfInvalid();
         return CaseJson.of(workflow.reply(Actors.of(user), CaseId.of(id), reply));

@@ -257,6 +257,49 @@ class PortalHttpTest {
     }
 
     @Test
+    void assistingUnitsAnswerTheLeadUnitWhichRepliesOnce() throws Exception {
+        String id = newCase("web-assist-1");
+        Response dispatched = post("dispatcher", "/api/cases/" + id + "/dispatch",
+                "{\"leadUnit\": \"lixia\", \"assistingUnits\": [\"shizhong\"], \"note\": \"Joint handling.\"}");
+        assertThat(dispatched.status()).isEqualTo(200);
+        assertThat(dispatched.body().get("assistingUnits").get(0).asText()).isEqualTo("shizhong");
+        assertThat(dispatched.body().get("assistance").get(0).get("status").asText()).isEqualTo("REQUESTED");
+        assertThat(dispatched.body().get("assistance").get(0).get("due").asText()).isNotBlank();
+
+        assertThat(post("huaiyin", "/api/cases/" + id + "/assist-sign-for", "{}").status()).isEqualTo(403);
+        assertThat(post("shizhong", "/api/cases/" + id + "/assist-reply", "{\"text\": \"Too early.\"}").body()
+                .get("error").asText()).isEqualTo("ILLEGAL_STATE");
+        assertThat(post("shizhong", "/api/cases/" + id + "/assist-sign-for", "{}").status()).isEqualTo(200);
+        assertThat(post("shizhong", "/api/cases/" + id + "/assist-reply",
+                "{\"text\": \"The permit ends at 22:00.\"}").status()).isEqualTo(200);
+
+        JsonNode seenByLead = get("lixia", "/api/cases/" + id).body();
+        assertThat(seenByLead.get("assistance").get(0).get("answer").asText()).isEqualTo("The permit ends at 22:00.");
+        post("lixia", "/api/cases/" + id + "/sign-for", "{}");
+        Response replied = post("lixia", "/api/cases/" + id + "/reply", "{\"result\": \"RESOLVED\", \"text\": \"Stopped.\"}");
+        assertThat(replied.status()).isEqualTo(200);
+        assertThat(replied.body().get("status").asText()).isEqualTo("REPLIED");
+    }
+
+    @Test
+    void aReplyWithAnAssistingAnswerOutstandingNeedsAReason() throws Exception {
+        String id = newCase("web-assist-2");
+        post("dispatcher", "/api/cases/" + id + "/dispatch",
+                "{\"leadUnit\": \"lixia\", \"assistingUnits\": [\"city-urban-management\"]}");
+        post("lixia", "/api/cases/" + id + "/sign-for", "{}");
+
+        Response refused = post("lixia", "/api/cases/" + id + "/reply", "{\"result\": \"RESOLVED\", \"text\": \"Stopped.\"}");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body().get("fields").get(0).get("field").asText()).isEqualTo("outstandingAssistanceReason");
+
+        Response replied = post("lixia", "/api/cases/" + id + "/reply", "{\"result\": \"RESOLVED\", \"text\": \"Stopped.\", "
+                + "\"outstandingAssistanceReason\": \"The site closed before the bureau inspected it.\"}");
+        assertThat(replied.status()).isEqualTo(200);
+        assertThat(replied.body().get("assistance").get(0).get("status").asText()).isEqualTo("CANCELLED");
+        assertThat(replied.body().get("assistingUnits")).isEmpty();
+    }
+
+    @Test
     void badInputIsA400ListingEveryField() throws Exception {
         Response invalid = post("operator", "/api/cases",
                 "{\"channel\": \"FAX\", \"category\": \"GOSSIP\", \"subject\": \"\", \"caller\": {\"name\": \"王五\", \"phone\": \"12\"}}");

@@ -29,7 +29,9 @@ final class CaseStateListeners {
 
     TaskListener taskCreated() {
         return (DelegateTask task) -> StandardTask.byTaskKey(task.getTaskDefinitionKey()).ifPresent(standard -> {
-            store.updateStatus(caseId(task.getExecution()), standard.status(), clock.instant());
+            if (standard.status() != null) {
+                store.updateStatus(caseId(task.getExecution()), standard.status(), clock.instant());
+            }
             recordOutsideApi(task, "entered");
         });
     }

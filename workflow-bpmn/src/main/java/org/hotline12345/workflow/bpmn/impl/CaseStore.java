@@ -56,9 +56,9 @@ final class CaseStore {
 
     private static final String COLUMNS = "id, case_number, external_id, status, category, urgency, channel, subject, "
             + "description, caller_name, caller_phone, caller_anonymous, caller_confidential, address, area_code, latitude, "
-            + "longitude, lead_unit, routing_suggestion, sign_for_due, handling_due, callback_due, warning_level, extended_days, suspended_since, "
+            + "longitude, lead_unit, routing_suggestion, routing_assisting, sign_for_due, handling_due, callback_due, warning_level, extended_days, suspended_since, "
             + "paused_days_left, paused_seconds_left, returns_count, reopens_count, reply_result, "
-            + "satisfaction, resolved, process_instance_id, created_at, updated_at, closed_at, row_version";
+            + "satisfaction, resolved, process_instance_id, created_at, updated_at, closed_at, master_id, row_version";
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
 
     private volatile Dialect dialect;
@@ -152,7 +152,7 @@ final class CaseStore {
     }
 
     void insert(CaseRow row) {
-        String placeholders = "?,".repeat(37);
+        String placeholders = "?,".repeat(COLUMNS.split(",").length);
         try (PreparedStatement s = connection().prepareStatement(
                 "INSERT INTO hw_case (" + COLUMNS + ") VALUES (" + placeholders.substring(0, placeholders.length() - 1) + ")")) {
             Caller caller = row.caller();
@@ -177,6 +177,8 @@ final class CaseStore {
             setDouble(s, i++, location == null ? null : location.longitude());
             s.setString(i++, row.leadUnit() == null ? null : row.leadUnit().value());
             s.setString(i++, row.routingSuggestion() == null ? null : row.routingSuggestion().value());
+            s.setString(i++, row.suggestedAssistingUnits().isEmpty() ? null
+                    : String.join(",", row.suggestedAssistingUnits().stream().map(UnitId::value).toList()));
             setInstant(s, i++, row.signForDue());
             setInstant(s, i++, row.handlingDue());
             setInstant(s, i++, row.callbackDue());
@@ -194,6 +196,7 @@ final class CaseStore {
             setInstant(s, i++, row.createdAt());
             setInstant(s, i++, row.updatedAt());
             setInstant(s, i++, row.closedAt());
+            s.setString(i++, row.masterId() == null ? null : row.masterId().value());
             s.setLong(i, row.version());
             s.executeUpdate();
         } catch (SQLException e) {
@@ -201,8 +204,9 @@ final class CaseStore {
         }
     }
 
-    void setRoutingSuggestion(CaseId id, UnitId unit) {
-        update("UPDATE hw_case SET routing_suggestion = ? WHERE id = ?", unit.value(), id.value());
+    void setRoutingSuggestion(CaseId id, UnitId unit, List<UnitId> assistingUnits) {
+        update("UPDATE hw_case SET routing_suggestion = ?, routing_assisting = ? WHERE id = ?", unit.value(),
+                assistingUnits.isEmpty() ? null : String.join(",", assistingUnits.stream().map(UnitId::value).toList()), id.value());
     }
 
     void setProcessInstance(CaseId id, String processInstanceId) {
@@ -219,6 +223,7 @@ final class CaseStore {
             case SIGN_FOR -> "sign_for_due";
             case HANDLING, REWORK -> "handling_due";
             case CALLBACK -> "callback_due";
+            case ASSIST -> throw new IllegalArgumentException("an assisting unit's deadline belongs to its part, not the case");
         };
         update("UPDATE hw_case SET " + column + " = ?, warning_level = ?, updated_at = ? WHERE id = ?",
                 due, WarningLevel.NONE.name(), now, id.value());
@@ -267,7 +272,14 @@ final class CaseStore {
     void assignLeadUnit(CaseId id, UnitId unit, Instant now) {
         update("UPDATE hw_case SET lead_unit = ?, dispatched_at = ?, sign_for_due = NULL, handling_due = NULL, updated_at = ? "
                 + "WHERE id = ?", unit == null ? null : unit.value(), unit == null ? null : now, now, id.value());
-        if (unit != null && !unitsOf(id).contains(unit)) {
+        if (unit != null) {
+            addCaseUnit(id, unit, now);
+        }
+    }
+
+    /** Records that {@code unit} has (had) a part in the case, so that its users may see it from now on. */
+    void addCaseUnit(CaseId id, UnitId unit, Instant now) {
+        if (!unitsOf(id).contains(unit)) {
             update("INSERT INTO hw_case_unit (case_id, unit, assigned_at) VALUES (?, ?, ?)", id.value(), unit.value(), now);
         }
     }
@@ -695,7 +707,7 @@ final class CaseStore {
         return rows;
     }
 
-    private int update(String sql, Object... parameters) {
+    int update(String sql, Object... parameters) {
         try (PreparedStatement statement = prepare(sql, parameters)) {
             return statement.executeUpdate();
         } catch (SQLException e) {
@@ -703,7 +715,7 @@ final class CaseStore {
         }
     }
 
-    private PreparedStatement prepare(String sql, Object... parameters) throws SQLException {
+    PreparedStatement prepare(String sql, Object... parameters) throws SQLException {
         PreparedStatement statement = connection().prepareStatement(sql);
         try {
             for (int i = 0; i < parameters.length; i++) {
@@ -725,6 +737,8 @@ final class CaseStore {
         String externalId = rs.getString("external_id");
         String leadUnit = rs.getString("lead_unit");
         String suggestion = rs.getString("routing_suggestion");
+        String suggestedAssisting = rs.getString("routing_assisting");
+        String masterId = rs.getString("master_id");
         String replyResult = rs.getString("reply_result");
         String satisfaction = rs.getString("satisfaction");
         boolean resolved = rs.getBoolean("resolved");
@@ -752,6 +766,8 @@ final class CaseStore {
                 location,
                 leadUnit == null ? null : UnitId.of(leadUnit),
                 suggestion == null ? null : UnitId.of(suggestion),
+                suggestedAssisting == null ? List.of()
+                        : java.util.Arrays.stream(suggestedAssisting.split(",")).map(UnitId::of).toList(),
                 instant(rs, "sign_for_due"),
                 instant(rs, "handling_due"),
                 instant(rs, "callback_due"),
@@ -768,6 +784,7 @@ final class CaseStore {
                 instant(rs, "created_at"),
                 instant(rs, "updated_at"),
                 instant(rs, "closed_at"),
+                masterId == null ? null : CaseId.of(masterId),
                 rs.getLong("row_version"));
     }
 
@@ -783,7 +800,7 @@ final class CaseStore {
         return new PausedClock(since, null, java.time.Duration.ofSeconds(rs.getLong("paused_seconds_left")));
     }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
+    static Instant instant(ResultSet rs, String column) throws SQLException {
         LocalDateTime value = rs.getObject(column, LocalDateTime.class);
         return value == null ? null : value.toInstant(ZoneOffset.UTC);
     }

@@ -34,7 +34,9 @@ final class DeadlinePolicyTable {
                     TimeLimit.parse(row.getEntry("extensionDecisionLimit")),
                     Boolean.TRUE.equals(row.getEntry("suspensionNeedsApproval")),
                     ((Number) row.getEntry("reopenLimit")).intValue(),
-                    TimeLimit.parse(row.getEntry("returnWindow")));
+                    TimeLimit.parse(row.getEntry("returnWindow")),
+                    TimeLimit.parse(row.getEntry("assistingLimit")),
+                    Boolean.TRUE.equals(row.getEntry("transferNeedsApproval")));
         } catch (IllegalArgumentException | NullPointerException | ClassCastException e) {
             throw new ProcessEngineException("the deadline-policy row for " + category + "/" + urgency
                     + " is not usable: " + e.getMessage(), e);

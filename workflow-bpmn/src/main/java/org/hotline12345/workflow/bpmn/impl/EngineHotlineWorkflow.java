@@ -69,6 +69,8 @@ import org.hotline12345.workflow.deadline.TimeLimit;
 import org.hotline12345.workflow.deadline.PausedClock;
 import org.hotline12345.workflow.suspension.SuspensionDecision;
 import org.hotline12345.workflow.suspension.SuspensionRequest;
+import org.hotline12345.workflow.handling.AssistAnswer;
+import org.hotline12345.workflow.handling.AssistanceStatus;
 import org.hotline12345.workflow.handling.Reply;
 import org.hotline12345.workflow.intake.DirectAnswer;
 import org.hotline12345.workflow.intake.IntakeReceipt;
@@ -100,6 +102,7 @@ public final class EngineHotlineWorkflow implements HotlineWorkflow {
     private final ProcessEngine engine;
     private final CommandExecutor commands;
     private final CaseStore store;
+    private final AssistanceStore assistance;
     private final CaseEventLog events;
     private final OrganisationDirectory directory;
     private final AccessPolicy access;
@@ -109,11 +112,13 @@ public final class EngineHotlineWorkflow implements HotlineWorkflow {
     private final Clock clock;
     private final ZoneId zone;
 
-    EngineHotlineWorkflow(ProcessEngine engine, CaseStore store, CaseEventLog events, OrganisationDirectory directory,
-            AccessPolicy access, DeadlineCalculator calculator, DeadlinePolicyTable policyTable, Clock clock) {
+    EngineHotlineWorkflow(ProcessEngine engine, CaseStore store, AssistanceStore assistance, CaseEventLog events,
+            OrganisationDirectory directory, AccessPolicy access, DeadlineCalculator calculator, DeadlinePolicyTable policyTable,
+            Clock clock) {
         this.engine = engine;
         this.commands = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired();
         this.store = store;
+        this.assistance = assistance;
         this.events = events;
         this.directory = directory;
         this.access = access;
@@ -126,7 +131,7 @@ public final class EngineHotlineWorkflow implements HotlineWorkflow {
     @Override
     public IntakeReceipt intake(Actor actor, IntakeRequest request) {
         Objects.requireNonNull(actor, "actor");
-        access.checkMayPerform(actor, Step.INTAKE, null);
+        access.checkMayPerform(actor, Step.INTAKE, List.of());
         validate(v -> {
             if (request == null) {
                 v.reject("request", "is required");
@@ -167,8 +172,8 @@ public final class EngineHotlineWorkflow implements HotlineWorkflow {
         CaseNumber number = CaseNumber.of(today, store.nextSequence(today));
         store.insert(new CaseRow(id, number, request.externalId(), CaseStatus.REGISTERED, request.category(),
                 request.urgencyOrDefault(), request.channel(), request.subject().strip(), request.description(),
-                request.caller(), request.location(), null, null, null, null, null, WarningLevel.NONE, 0, null, null, 0, 0, null, null, null, null,
-                now, now, null, 0));
+                request.caller(), request.location(), null, null, List.of(), null, null, null, WarningLevel.NONE, 0, null, null, 0, 0,
+                null, null, null, null, now, now, null, null, 0));
         Map<String, Object> variables = new HashMap<>();
         variables.put(ProcessVariables.CASE_ID, id.value());
         variables.put(ProcessVariables.CATEGORY, request.category().name());
@@ -185,9 +190,21 @@ public final class EngineHotlineWorkflow implements HotlineWorkflow {
         String routing = suggestion.isEmpty() ? "; the routing table suggests no unit"
                 : suggested == null ? "; the routing table suggests '" + suggestion.get().leadUnit() + "', which the directory does not know"
                 : "; the routing table suggests " + describe(suggested);
+        // Assisting units the directory does not know are dropped from the suggestion, and the timeline says so.
+        List<UnitId> suggestedAssisting = suggested == null ? List.of() : suggestion.get().assistingUnits().stream()
+                .filter(unit -> UnitId.isWellFormed(unit) && directory.exists(UnitId.of(unit))).map(UnitId::of)
+                .filter(unit -> !unit.equals(suggested)).distinct().toList();
         if (suggested != null) {
-            store.setRoutingSuggestion(id, suggested);
+            store.setRoutingSuggestion(id, suggested, suggestedAssisting);
             engine.getRuntimeService().setVariable(instance.getId(), "routingSuggestion", suggested.value());
+            if (!suggestedAssisting.isEmpty()) {
+                routing += ", assisted by " + suggestedAssisting.stream().map(this::describe).collect(Collectors.joining(", "));
+            }
+            List<String> unknown = suggestion.get().assistingUnits().stream()
+                    .filter(unit -> !UnitId.isWellFormed(unit) || !directory.exists(UnitId.of(unit))).toList();
+            if (!unknown.isEmpty()) {
+                routing += " (assisting units the directory does not know, left out: " + String.join(", ", unknown) + ")";
+            }
         }
         events.record(id, CaseEventType.CASE_REGISTERED, now, actor.userId(), null, null,
                 "case " + number + " registered via " + request.channel() + ": " + request.category() + ", "
@@ -195,7 +212,7 @@ public final class EngineHotlineWorkflow implements HotlineWorkflow {
         if (suggested != null && suggestion.get().autoDispatch()) {
             CaseRow registered = store.find(id).orElseThrow();
             dispatchTo(actor, id, createdInThisCommand(registered, StandardTask.DISPATCH),
-                    new DispatchOrder(suggested, "dispatched at once by the routing table"));
+                    new DispatchOrder(suggested, suggestedAssisting, "dispatched at once by the routing table"));
         }
         return new IntakeReceipt(view(actor, store.find(id).orElseThrow()), true);
     }
@@ -214,21 +231,98 @@ public final class EngineHotlineWorkflow implements HotlineWorkflow {
         validate(v -> require(v, "leadUnit", order, () -> {
             order.validate(v);
             requireKnownUnit(v, "leadUnit", order.leadUnit());
+            order.assistingUnits().forEach(unit -> requireKnownUnit(v, "assistingUnits", unit));
         }));
         return step(actor, caseId, Step.DISPATCH, StandardTask.DISPATCH, (row, task) -> dispatchTo(actor, row.id(), task, order));
     }
 
     private void dispatchTo(Actor actor, CaseId caseId, Task dispatchTask, DispatchOrder order) {
-        store.assignLeadUnit(caseId, order.leadUnit(), clock.instant());
+        Instant now = clock.instant();
+        store.assignLeadUnit(caseId, order.leadUnit(), now);
+        // The rows come first: the diagram's multi-instance call reads the assisting units from them.
+        order.assistingUnits().forEach(unit -> assistance.request(caseId, unit, now));
         Map<String, Object> variables = new HashMap<>();
         variables.put(ProcessVariables.DISPOSITION, "DISPATCH");
         variables.put(ProcessVariables.ENTRY, "DISPATCH");
         variables.put(ProcessVariables.LEAD_UNIT, order.leadUnit().value());
         complete(actor, dispatchTask, variables);
         CaseRow after = store.find(caseId).orElseThrow();
+        String assisted = order.assistingUnits().isEmpty() ? ""
+                : "; assisted by " + order.assistingUnits().stream().map(this::describe).collect(Collectors.joining(", "));
         record(caseId, CaseEventType.CASE_DISPATCHED, actor, order.leadUnit(), dispatchTask, "dispatched to "
-                + describe(order.leadUnit()) + "; sign for by " + CaseRow.at(after.signForDue(), zone) + "; return only until "
-                + CaseRow.at(returnWindowEnd(after), zone) + note(order.note()), after.signForDue());
+                + describe(order.leadUnit()) + assisted + "; sign for by " + CaseRow.at(after.signForDue(), zone)
+                + "; return only until " + CaseRow.at(returnWindowEnd(after), zone) + note(order.note()), after.signForDue());
+        for (AssistanceStore.Part part : assistance.parts(caseId)) {
+            // Earlier dispatches' parts are answered or cancelled: the requested ones are this dispatch's.
+            if (order.assistingUnits().contains(part.unit()) && part.status() == AssistanceStatus.REQUESTED) {
+                record(caseId, CaseEventType.ASSISTANCE_REQUESTED, actor, part.unit(), dispatchTask, describe(part.unit())
+                        + " assists " + describe(order.leadUnit()) + "; sign for and answer the lead unit by "
+                        + CaseRow.at(part.due(), zone), part.due());
+            }
+        }
+    }
+
+    @Override
+    public CaseView assistSignFor(Actor actor, CaseId caseId) {
+        return assistStep(actor, caseId, Step.ASSIST_SIGN_FOR, StandardTask.ASSIST_SIGN_FOR, (row, task, unit) -> {
+            assistance.signFor(row.id(), unit, clock.instant());
+            complete(actor, task, Map.of());
+            record(row.id(), CaseEventType.ASSISTANCE_SIGNED_FOR, actor, unit, task, describe(unit)
+                    + " signed for its part; answer " + describe(row.leadUnit()) + " by " + CaseRow.at(dueOf(task), zone), dueOf(task));
+        });
+    }
+
+    @Override
+    public CaseView assistReply(Actor actor, CaseId caseId, AssistAnswer answer) {
+        validate(v -> require(v, "text", answer, () -> answer.validate(v)));
+        return assistStep(actor, caseId, Step.ASSIST_REPLY, StandardTask.ASSIST_ANSWER, (row, task, unit) -> {
+            assistance.answer(row.id(), unit, answer.text(), clock.instant());
+            complete(actor, task, Map.of());
+            record(row.id(), CaseEventType.ASSISTANCE_ANSWERED, actor, unit, task,
+                    describe(unit) + " answered " + describe(row.leadUnit()) + ": " + answer.text());
+        });
+    }
+
+    private static Instant dueOf(Task task) {
+        return task.getDueDate() == null ? null : task.getDueDate().toInstant();
+    }
+
+    private interface AssistStepBody {
+        void run(CaseRow row, Task task, UnitId unit);
+    }
+
+    /**
+     * An assisting unit's step: the actor must belong to an assisting unit whose part waits at that task. The unit is
+     * read from the task's own instance of assisting-unit.
+     */
+    private CaseView assistStep(Actor actor, CaseId caseId, Step step, StandardTask standard, AssistStepBody body) {
+        Objects.requireNonNull(actor, "actor");
+        Objects.requireNonNull(caseId, "caseId");
+        return execute(actor, () -> {
+            CaseRow row = store.lock(caseId);
+            Map<UnitId, Task> waiting = new java.util.TreeMap<>(java.util.Comparator.comparing(UnitId::value));
+            for (Task task : openTasks(row, standard)) {
+                Object unit = engine.getTaskService().getVariable(task.getId(), ProcessVariables.ASSISTING_UNIT);
+                waiting.put(UnitId.of((String) unit), task);
+            }
+            if (waiting.isEmpty()) {
+                throw new IllegalCaseStateException(row.status(), "case " + row.number() + " has no assisting part waiting to "
+                        + step.name().toLowerCase().replace("assist_", "").replace('_', ' '));
+            }
+            access.checkMayPerform(actor, step, waiting.keySet());
+            Map.Entry<UnitId, Task> mine = waiting.entrySet().stream().filter(entry -> actor.belongsTo(entry.getKey()))
+                    .findFirst().orElseThrow();
+            body.run(row, mine.getValue(), mine.getKey());
+            return finish(actor, row);
+        });
+    }
+
+    /** Ends the assisting parts still open, each with its own timeline entry saying why. */
+    private void cancelOutstandingAssistance(Actor actor, CaseRow row, Task task, String why) {
+        for (UnitId unit : assistance.cancelOutstanding(row.id(), why)) {
+            record(row.id(), CaseEventType.ASSISTANCE_CANCELLED, actor, unit, task, "the part of " + describe(unit)
+                    + " ended without its answer: " + why);
+        }
     }
 
     /** The end of the policy's return window, counted from the dispatch to the current lead unit. */
@@ -303,6 +397,7 @@ public final class EngineHotlineWorkflow implements HotlineWorkflow {
             }
             record(row.id(), CaseEventType.RETURN_ACCEPTED, actor, null, task,
                     "return by " + describe(row.leadUnit()) + " accepted" + note(decision.note()));
+            cancelOutstandingAssistance(actor, row, task, "the return by " + describe(row.leadUnit()) + " was accepted");
             if (decision.newLeadUnit() != null) {
                 dispatchTo(actor, row.id(), createdInThisCommand(row, StandardTask.DISPATCH),
                         new DispatchOrder(decision.newLeadUnit(), decision.note()));
@@ -334,6 +429,7 @@ public final class EngineHotlineWorkflow implements HotlineWorkflow {
             if (!moves) {
                 recordImproperReturn(actor, row, task, arbitration.note());
             } else {
+                cancelOutstandingAssistance(actor, row, task, "the arbitration gave the case to " + describe(fixed));
                 dispatchTo(actor, row.id(), createdInThisCommand(row, StandardTask.DISPATCH),
                         new DispatchOrder(fixed, "fixed by arbitration"));
             }
@@ -517,10 +613,25 @@ public final class EngineHotlineWorkflow implements HotlineWorkflow {
         validate(v -> require(v, "result", reply, () -> reply.validate(v)));
         return step(actor, caseId, Step.REPLY, StandardTask.HANDLE, (row, task) -> {
             requireRunningClock(row);
+            List<UnitId> outstanding = assistance.parts(row.id()).stream().filter(part -> part.status().outstanding())
+                    .map(AssistanceStore.Part::unit).toList();
+            boolean reasoned = reply.outstandingAssistanceReason() != null && !reply.outstandingAssistanceReason().isBlank();
+            if (!outstanding.isEmpty() && !reasoned) {
+                throw new InvalidCaseException(List.of(new InvalidCaseException.FieldError("outstandingAssistanceReason",
+                        "is required: the answer of " + outstanding.stream().map(this::describe).collect(Collectors.joining(", "))
+                                + " is outstanding; record why the lead unit replies without it")));
+            }
             store.recordReply(row.id(), reply.result(), clock.instant());
             complete(actor, task, Map.of(ProcessVariables.UNIT_ACTION, "REPLY", ProcessVariables.HANDLING_OUTCOME, "REPLIED",
                     "replyResult", reply.result().name(), "replyText", reply.text()));
-            record(row.id(), CaseEventType.CASE_REPLIED, actor, row.leadUnit(), task, reply.result() + ": " + reply.text());
+            record(row.id(), CaseEventType.CASE_REPLIED, actor, row.leadUnit(), task, reply.result() + ": " + reply.text()
+                    + (outstanding.isEmpty() ? "" : "; replied before the answer of "
+                            + outstanding.stream().map(this::describe).collect(Collectors.joining(", ")) + " because: "
+                            + reply.outstandingAssistanceReason()));
+            if (!outstanding.isEmpty()) {
+                cancelOutstandingAssistance(actor, row, task, describe(row.leadUnit()) + " replied for the case without it: "
+                        + reply.outstandingAssistanceReason());
+            }
         });
     }
 
@@ -640,7 +751,9 @@ public final class EngineHotlineWorkflow implements HotlineWorkflow {
         Set<UnitId> visibleUnits = visible;
         return execute(actor, () -> {
             Page<CaseRow> rows = store.query(query, visibleUnits);
-            return new Page<>(rows.items().stream().map(row -> view(actor, row)).toList(), rows.page(), rows.size(), rows.total());
+            Map<CaseId, List<AssistanceStore.Part>> parts = assistance.partsOf(rows.items().stream().map(CaseRow::id).toList());
+            return new Page<>(rows.items().stream().map(row -> view(actor, row, parts.getOrDefault(row.id(), List.of()))).toList(),
+                    rows.page(), rows.size(), rows.total());
         });
     }
 
@@ -666,8 +779,11 @@ public final class EngineHotlineWorkflow implements HotlineWorkflow {
                     continue;
                 }
                 Step step = StandardTask.byTaskKey(task.getTaskDefinitionKey()).map(StandardTask::step).orElse(null);
+                UnitId unit = step != null && step.side() == Step.Side.ASSISTING_UNIT
+                        ? UnitId.of((String) engine.getTaskService().getVariable(task.getId(), ProcessVariables.ASSISTING_UNIT))
+                        : row.leadUnit();
                 views.add(new TaskView(task.getId(), task.getTaskDefinitionKey(), task.getName(), step, row.id(), row.number(),
-                        row.leadUnit(), step == Step.DISPATCH ? row.routingSuggestion() : null,
+                        unit, step == Step.DISPATCH ? row.routingSuggestion() : null,
                         CaseRow.at(task.getCreateTime().toInstant(), zone),
                         task.getDueDate() == null ? null : CaseRow.at(task.getDueDate().toInstant(), zone)));
             }
@@ -786,7 +902,8 @@ public final class EngineHotlineWorkflow implements HotlineWorkflow {
     private Task currentTask(CaseRow row, List<StandardTask> tasks, String what) {
         List<Task> open = openTasks(row, tasks.toArray(StandardTask[]::new));
         if (open.isEmpty()) {
-            Set<CaseStatus> expected = tasks.stream().map(StandardTask::status).collect(Collectors.toCollection(LinkedHashSet::new));
+            Set<CaseStatus> expected = tasks.stream().map(StandardTask::status).filter(Objects::nonNull)
+                    .collect(Collectors.toCollection(LinkedHashSet::new));
             throw new IllegalCaseStateException(row.status(), "case " + row.number() + " cannot " + what + " now: that needs status "
                     + expected.stream().map(Enum::name).collect(Collectors.joining(" or ")));
         }
@@ -852,8 +969,13 @@ public final class EngineHotlineWorkflow implements HotlineWorkflow {
     }
 
     private CaseView view(Actor actor, CaseRow row) {
+        return view(actor, row, assistance.parts(row.id()));
+    }
+
+    private CaseView view(Actor actor, CaseRow row, List<AssistanceStore.Part> parts) {
         Caller caller = row.caller();
-        return row.toView(zone, access.maySeeCallerContact(actor, row.leadUnit(), caller != null && caller.confidential()));
+        return row.toView(zone, access.maySeeCallerContact(actor, row.leadUnit(), caller != null && caller.confidential()),
+                parts.stream().map(part -> part.toView(zone)).toList());
     }
 
     private Map<String, String> businessKeys(List<Task> tasks) {

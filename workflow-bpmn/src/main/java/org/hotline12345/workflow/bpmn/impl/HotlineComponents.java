@@ -28,6 +28,8 @@ public final class HotlineComponents {
             List.of(Duration.ofSeconds(10), Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofMinutes(30));
 
     private final CaseStore store = new CaseStore();
+    private final AssistanceStore assistance = new AssistanceStore(store);
+    private final AssistingUnits assistingUnits = new AssistingUnits(assistance);
     private final EventNotifications notifications;
     private final CaseEventLog events;
     private final OrganisationDirectory directory;
@@ -54,8 +56,8 @@ public final class HotlineComponents {
         this.notifications = new EventNotifications(listeners, retryDelays, store, clock, calendar.zone());
         this.events = new CaseEventLog(store, notifications);
         this.calculator = new DeadlineCalculator(calendar);
-        this.startClock = new StartClockDelegate(calculator, policyTable, store, clock);
-        this.issueWarning = new IssueWarningDelegate(store, events, clock, calendar.zone());
+        this.startClock = new StartClockDelegate(calculator, policyTable, store, assistance, clock);
+        this.issueWarning = new IssueWarningDelegate(store, assistance, events, clock, calendar.zone());
         this.escalate = new EscalateDelegate(store, events, calculator, new EscalationPolicyTable(), directory, clock);
         this.auditLog = new EngineAuditLog(store, events, new AccessPolicy(), clock);
         this.auditDigest = new AuditDigestDelegate(auditLog, clock, calendar.zone());
@@ -70,6 +72,11 @@ public final class HotlineComponents {
     /** The delegate the diagrams bind as {@code ${hotlineIssueWarning}}. */
     public JavaDelegate issueWarningDelegate() {
         return issueWarning;
+    }
+
+    /** The bean unit-handling reads the assisting units of a dispatch from: {@code ${hotlineAssistingUnits.of(execution)}}. */
+    public AssistingUnits assistingUnits() {
+        return assistingUnits;
     }
 
     /** The delegate the escalation diagram binds as {@code ${hotlineEscalate}}. */
@@ -119,6 +126,6 @@ public final class HotlineComponents {
     /** The facade over {@code engine}, which must have been built with this library's plugin. */
     public HotlineWorkflow workflow(ProcessEngine engine) {
         notifications.bind(engine);
-        return new EngineHotlineWorkflow(engine, store, events, directory, new AccessPolicy(), calculator, policyTable, clock);
+        return new EngineHotlineWorkflow(engine, store, assistance, events, directory, new AccessPolicy(), calculator, policyTable, clock);
     }
 }

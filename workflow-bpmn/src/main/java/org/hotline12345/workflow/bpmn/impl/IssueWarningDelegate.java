@@ -26,12 +26,14 @@ final class IssueWarningDelegate implements JavaDelegate {
     static final String ESCALATION_PROCESS = "case-escalation";
 
     private final CaseStore store;
+    private final AssistanceStore assistance;
     private final CaseEventLog events;
     private final Clock clock;
     private final ZoneId zone;
 
-    IssueWarningDelegate(CaseStore store, CaseEventLog events, Clock clock, ZoneId zone) {
+    IssueWarningDelegate(CaseStore store, AssistanceStore assistance, CaseEventLog events, Clock clock, ZoneId zone) {
         this.store = store;
+        this.assistance = assistance;
         this.events = events;
         this.clock = clock;
         this.zone = zone;
@@ -45,23 +47,33 @@ final class IssueWarningDelegate implements JavaDelegate {
         CaseRow row = store.lockForJob(caseId);
         Instant due = ((Date) execution.getVariable(StartClockDelegate.dueVariable(kind))).toInstant();
         Instant now = clock.instant();
-        UnitId unit = kind == ClockKind.CALLBACK ? null : row.leadUnit();
-        store.setWarning(caseId, row.warning().max(level), now);
-        if (!store.recordWarning(caseId, kind, level, due, unit, now)) {
-            // The task was entered again under the same deadline; its card was issued the first time.
-            return;
+        UnitId unit;
+        if (kind == ClockKind.ASSIST) {
+            // An assisting unit's card is its part's: the case's own level stays with the lead unit's clocks.
+            unit = UnitId.of((String) execution.getVariable(ProcessVariables.ASSISTING_UNIT));
+            if (!assistance.raiseWarning(caseId, unit, level)) {
+                return;
+            }
+        } else {
+            unit = kind == ClockKind.CALLBACK ? null : row.leadUnit();
+            store.setWarning(caseId, row.warning().max(level), now);
+            if (!store.recordWarning(caseId, kind, level, due, unit, now)) {
+                // The task was entered again under the same deadline; its card was issued the first time.
+                return;
+            }
         }
         String clockName = switch (kind) {
             case SIGN_FOR -> "sign-for";
             case HANDLING -> "handling";
             case REWORK -> "rework";
             case CALLBACK -> "callback";
+            case ASSIST -> "assisting";
         };
         String detail = (level == WarningLevel.RED ? "overdue: the " : "due soon: the ") + clockName + " deadline "
                 + CaseRow.at(due, zone) + (unit == null ? "" : " of unit " + unit);
         events.record(caseId, level == WarningLevel.RED ? CaseEventType.RED_CARD_ISSUED : CaseEventType.YELLOW_CARD_ISSUED,
                 now, SYSTEM_ACTOR, unit, execution.getCurrentActivityId(), detail, due, execution.getProcessDefinitionId());
-        if (level == WarningLevel.RED && unit != null) {
+        if (level == WarningLevel.RED && unit != null && kind != ClockKind.ASSIST) {
             // A unit's overdue step climbs the escalation ladder until it is done or its deadline moves.
             execution.getProcessEngineServices().getRuntimeService().startProcessInstanceByKey(ESCALATION_PROCESS, caseId.value(),
                     Map.of(ProcessVariables.CLOCK, kind == ClockKind.SIGN_FOR ? "SIGN_FOR" : "HANDLING",

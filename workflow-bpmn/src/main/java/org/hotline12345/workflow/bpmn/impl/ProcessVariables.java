@@ -36,7 +36,7 @@ final class ProcessVariables {
     /** From the deadline-policy decision. */
     static final String REOPEN_LIMIT = "reopenLimit";
     static final String CLOSE_CASE = "closeCase";
-    /** Input parameter of the clock service tasks: SIGN_FOR, HANDLING, REWORK or CALLBACK. */
+    /** Input parameter of the clock service tasks: SIGN_FOR, HANDLING, REWORK, CALLBACK or ASSIST. */
     static final String CLOCK = "clock";
     static final String SIGN_FOR_DUE = "signForDue";
     static final String HANDLING_DUE = "handlingDue";
@@ -54,6 +54,11 @@ final class ProcessVariables {
     /** The message the suspension boundary event of UserTask_Handle waits for, where approval is needed. */
     static final String SUSPENSION_MESSAGE = "SuspensionRequested";
     static final String SUSPENSION_APPROVED = "suspensionApproved";
+    /** The unit of one assisting-unit instance: the multi-instance element variable, passed into the called process. */
+    static final String ASSISTING_UNIT = "assistingUnit";
+    /** An assisting unit's deadline and the time of its yellow card, in its assisting-unit instance. */
+    static final String ASSIST_DUE = "assistDue";
+    static final String ASSIST_YELLOW_AT = "assistYellowAt";
     /** Input parameter of the warning service tasks: YELLOW or RED. */
     static final String LEVEL = "level";
 
@@ -62,7 +67,8 @@ final class ProcessVariables {
             ENTRY, UNIT_ACTION, RETURN_REQUESTED_FROM, RETURN_ACCEPTED, RETURN_COUNT, RETURN_REASON_CODE, RETURN_REASON,
             HANDLING_OUTCOME, REVIEW_APPROVED, SATISFACTION,
             RESOLVED, REOPENS, REOPEN_LIMIT, CLOSE_CASE, CLOCK, SIGN_FOR_DUE, HANDLING_DUE, CALLBACK_DUE, SIGN_FOR_YELLOW_AT,
-            HANDLING_YELLOW_AT, CALLBACK_YELLOW_AT, LEVEL, EXTENSION_WORKING_DAYS, EXTENSION_DECISION_DUE, EXTENSION_APPROVED, SUSPENSION_APPROVED);
+            HANDLING_YELLOW_AT, CALLBACK_YELLOW_AT, LEVEL, EXTENSION_WORKING_DAYS, EXTENSION_DECISION_DUE, EXTENSION_APPROVED, SUSPENSION_APPROVED,
+            ASSISTING_UNIT, ASSIST_DUE, ASSIST_YELLOW_AT);
 
     private ProcessVariables() {
     }

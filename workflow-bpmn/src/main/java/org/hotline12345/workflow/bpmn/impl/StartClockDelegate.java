@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.hotline12345.workflow.cases.CaseId;
 import org.hotline12345.workflow.cases.Category;
+import org.hotline12345.workflow.cases.UnitId;
 import org.hotline12345.workflow.cases.Urgency;
 import org.hotline12345.workflow.deadline.ClockKind;
 import org.hotline12345.workflow.deadline.Deadline;
@@ -24,12 +25,15 @@ final class StartClockDelegate implements JavaDelegate {
     private final DeadlineCalculator calculator;
     private final DeadlinePolicyTable policyTable;
     private final CaseStore store;
+    private final AssistanceStore assistance;
     private final Clock clock;
 
-    StartClockDelegate(DeadlineCalculator calculator, DeadlinePolicyTable policyTable, CaseStore store, Clock clock) {
+    StartClockDelegate(DeadlineCalculator calculator, DeadlinePolicyTable policyTable, CaseStore store, AssistanceStore assistance,
+            Clock clock) {
         this.calculator = calculator;
         this.policyTable = policyTable;
         this.store = store;
+        this.assistance = assistance;
         this.clock = clock;
     }
 
@@ -43,8 +47,14 @@ final class StartClockDelegate implements JavaDelegate {
         Deadline deadline = calculator.deadline(kind, now, policy.limitFor(kind));
         execution.setVariable(dueVariable(kind), Date.from(deadline.due()));
         execution.setVariable(yellowCardVariable(kind), Date.from(calculator.yellowCardAt(deadline, policy.yellowCardLead())));
+        CaseId caseId = CaseId.of(execution.getProcessBusinessKey());
+        if (kind == ClockKind.ASSIST) {
+            // An assisting unit's clock is its own part's, not the case's.
+            assistance.setDue(caseId, UnitId.of((String) execution.getVariable(ProcessVariables.ASSISTING_UNIT)), deadline.due());
+            return;
+        }
         execution.setVariable(ProcessVariables.REOPEN_LIMIT, policy.reopenLimit());
-        store.setDeadline(CaseId.of(execution.getProcessBusinessKey()), kind, deadline.due(), now);
+        store.setDeadline(caseId, kind, deadline.due(), now);
     }
 
     static String yellowCardVariable(ClockKind kind) {
@@ -52,6 +62,7 @@ final class StartClockDelegate implements JavaDelegate {
             case SIGN_FOR -> ProcessVariables.SIGN_FOR_YELLOW_AT;
             case HANDLING, REWORK -> ProcessVariables.HANDLING_YELLOW_AT;
             case CALLBACK -> ProcessVariables.CALLBACK_YELLOW_AT;
+            case ASSIST -> ProcessVariables.ASSIST_YELLOW_AT;
         };
     }
 
@@ -60,6 +71,7 @@ final class StartClockDelegate implements JavaDelegate {
             case SIGN_FOR -> ProcessVariables.SIGN_FOR_DUE;
             case HANDLING, REWORK -> ProcessVariables.HANDLING_DUE;
             case CALLBACK -> ProcessVariables.CALLBACK_DUE;
+            case ASSIST -> ProcessVariables.ASSIST_DUE;
         };
     }
 }

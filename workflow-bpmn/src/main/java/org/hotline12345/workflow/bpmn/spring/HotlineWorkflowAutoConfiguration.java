@@ -14,6 +14,7 @@ import org.hotline12345.workflow.bpmn.CaseMigration;
 import org.hotline12345.workflow.bpmn.DirectoryFile;
 import org.hotline12345.workflow.bpmn.EngineClock;
 import org.hotline12345.workflow.bpmn.HotlineEnginePlugin;
+import org.hotline12345.workflow.bpmn.impl.AssistingUnits;
 import org.hotline12345.workflow.bpmn.impl.HotlineComponents;
 import org.hotline12345.workflow.calendar.WorkingCalendar;
 import org.hotline12345.workflow.cases.UnitId;
@@ -113,6 +114,11 @@ class HotlineWorkflowAutoConfiguration {
     @Bean(HotlineEnginePlugin.AUDIT_DIGEST_BEAN)
     JavaDelegate hotlineAuditDigest(HotlineComponents components) {
         return components.auditDigestDelegate();
+    }
+
+    @Bean(HotlineEnginePlugin.ASSISTING_UNITS_BEAN)
+    AssistingUnits hotlineAssistingUnits(HotlineComponents components) {
+        return components.assistingUnits();
     }
 
     @Bean
