@@ -12,6 +12,7 @@ import org.hotline12345.workflow.dispatch.DispatchOrder;
 import org.hotline12345.workflow.dispatch.UnitReturns;
 import org.hotline12345.workflow.dispatch.ReturnDecision;
 import org.hotline12345.workflow.dispatch.ReturnRequest;
+import org.hotline12345.workflow.dispatch.TransferRequest;
 import org.hotline12345.workflow.extension.ExtensionDecision;
 import org.hotline12345.workflow.extension.ExtensionRequest;
 import org.hotline12345.workflow.handling.AssistAnswer;
@@ -81,6 +82,15 @@ public interface HotlineWorkflow {
      * and may not return it; another unit than the returning one gets it dispatched at once.
      */
     CaseView arbitrate(Actor actor, CaseId caseId, Arbitration arbitration);
+
+    /**
+     * The lead unit passes the case down to one of its subordinate units (下派) while handling it: at once, or once the
+     * hotline office approves where the policy says so (a task {@code UserTask_ApproveTransfer}, completed through
+     * {@link #completeTask} with {@code transferApproved} true or false and an optional {@code transferNote}). The
+     * deadlines do not reset. Refused with {@link InvalidCaseException} for a unit that is not below the lead unit, and
+     * with {@link IllegalCaseStateException} while another transfer waits.
+     */
+    CaseView requestTransfer(Actor actor, CaseId caseId, TransferRequest request);
 
     /**
      * The lead unit asks for more working days (延期) before its handling deadline. Refused with

@@ -39,8 +39,13 @@ public final class HotlineEnginePlugin extends AbstractProcessEnginePlugin {
     public static final String AUDIT_DIGEST_BEAN = "hotlineAuditDigest";
     /** Where the shipped diagrams live on the class path. */
     public static final String DIAGRAM_PATH = "org/hotline12345/workflow/diagrams/";
+    /** The bean name unit-handling binds the transfer delegate by. */
+    public static final String TRANSFER_BEAN = "hotlineTransfer";
     /** The bean the unit-handling diagram reads the assisting units of a dispatch from. */
     public static final String ASSISTING_UNITS_BEAN = "hotlineAssistingUnits";
+    /** The names of every bean the library's diagrams bind; the engine resolves them without the host. */
+    public static final java.util.Set<String> LIBRARY_BEANS = java.util.Set.of(START_CLOCK_BEAN, ISSUE_WARNING_BEAN, ESCALATE_BEAN,
+            AUDIT_DIGEST_BEAN, TRANSFER_BEAN, ASSISTING_UNITS_BEAN);
     static final List<String> DIAGRAMS = List.of("hotline-case.bpmn", "unit-handling.bpmn", "assisting-unit.bpmn", "case-escalation.bpmn",
             "audit-digest.bpmn", "deadline-policy.dmn", "escalation-policy.dmn", "routing.dmn");
 
@@ -75,6 +80,7 @@ public final class HotlineEnginePlugin extends AbstractProcessEnginePlugin {
         beans.put(ESCALATE_BEAN, components.escalateDelegate());
         beans.put(AUDIT_DIGEST_BEAN, components.auditDigestDelegate());
         beans.put(ASSISTING_UNITS_BEAN, components.assistingUnits());
+        beans.put(TRANSFER_BEAN, components.transferDelegate());
         configuration.setBeans(beans);
 
         List<JobHandler> jobHandlers = configuration.getCustomJobHandlers() == null

@@ -31,6 +31,11 @@ public enum StandardTask {
     public static final String UNIT_PROCESS = Diagrams.UNIT_PROCESS;
     public static final String ASSISTING_PROCESS = Diagrams.ASSISTING_PROCESS;
     public static final String DEADLINE_POLICY_DECISION = Diagrams.DEADLINE_POLICY_DECISION;
+    /**
+     * Not a standard step: the hotline office completes it through the generic task API ({@code transferApproved} true
+     * or false, optional {@code transferNote}); the API checks those variables and the contract that the task exists.
+     */
+    public static final String APPROVE_TRANSFER_TASK = "UserTask_ApproveTransfer";
 
     private final String processKey;
     private final String taskKey;

@@ -31,8 +31,7 @@ class DiagramContractTest {
     private static HotlineWorkflow workflow() {
         return CITY.workflow();
     }
-    private final DiagramContract contract = new DiagramContract(name -> name.equals(HotlineEnginePlugin.START_CLOCK_BEAN)
-            || name.equals(HotlineEnginePlugin.ISSUE_WARNING_BEAN) || name.equals(HotlineEnginePlugin.ESCALATE_BEAN));
+    private final DiagramContract contract = new DiagramContract(HotlineEnginePlugin.LIBRARY_BEANS::contains);
 
     private static String shipped(String file) {
         try (InputStream in = DiagramContractTest.class.getClassLoader().getResourceAsStream(HotlineEnginePlugin.DIAGRAM_PATH + file)) {

@@ -22,6 +22,8 @@ final class TestCity {
     static final UnitId SHIZHONG = UnitId.of("shizhong");
     static final UnitId HUAIYIN = UnitId.of("huaiyin");
     static final UnitId URBAN_MANAGEMENT = UnitId.of("city-urban-management");
+    /** A street office (街道) under Lixia district: where Lixia passes cases down to. */
+    static final UnitId QUANCHENG_STREET = UnitId.of("lixia-quancheng");
 
     /** Thursday 26 November 2026, 10:00 in Jinan. */
     static final Instant THURSDAY_MORNING = OffsetDateTime.parse("2026-11-26T10:00:00+08:00").toInstant();
@@ -38,7 +40,8 @@ final class TestCity {
                 new Unit(LIXIA, "历下区", jinan),
                 new Unit(SHIZHONG, "市中区", jinan),
                 new Unit(HUAIYIN, "槐荫区", jinan),
-                new Unit(URBAN_MANAGEMENT, "市城管局", jinan));
+                new Unit(URBAN_MANAGEMENT, "市城管局", jinan),
+                new Unit(QUANCHENG_STREET, "泉城路街道", LIXIA));
     }
 
     /** A name for one more test engine (and its database). */

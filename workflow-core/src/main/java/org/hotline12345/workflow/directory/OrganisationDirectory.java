@@ -17,4 +17,20 @@ public interface OrganisationDirectory {
     default boolean exists(UnitId id) {
         return unit(id).isPresent();
     }
+
+    /**
+     * Whether {@code unit} is below {@code ancestor} in the hierarchy (its child, grandchild, ...): where a unit may pass
+     * a case down to (下派). A unit is not below itself; a cycle in the host's data ends the walk.
+     */
+    default boolean isBelow(UnitId unit, UnitId ancestor) {
+        java.util.Set<UnitId> seen = new java.util.HashSet<>();
+        UnitId parent = unit(unit).map(Unit::parent).orElse(null);
+        while (parent != null && seen.add(parent)) {
+            if (parent.equals(ancestor)) {
+                return true;
+            }
+            parent = unit(parent).map(Unit::parent).orElse(null);
+        }
+        return false;
+    }
 }

@@ -28,6 +28,11 @@ public enum CaseEventType {
     RETURN_REJECTED("ReturnRejected"),
     /** The hotline office fixed the lead unit of a disputed case; the event's unit is that unit. */
     DISPUTE_ARBITRATED("DisputeArbitrated"),
+    /** The lead unit asked to pass the case down to a subordinate unit; the hotline office approves. */
+    TRANSFER_REQUESTED("TransferRequested"),
+    /** The case passed down to a subordinate unit (下派), which is its lead unit from now on; the deadline stands. */
+    CASE_TRANSFERRED("CaseTransferred"),
+    TRANSFER_REFUSED("TransferRefused"),
     EXTENSION_REQUESTED("ExtensionRequested"),
     /** The handling deadline moved; the event carries the new deadline. */
     EXTENSION_APPROVED("ExtensionApproved"),

@@ -136,6 +136,9 @@ final class ApiJson {
     record AssistReplyJson(String text) {
     }
 
+    record TransferJson(String toUnit, String reason) {
+    }
+
     record ReturnJson(String reasonCode, String reason) {
     }
 

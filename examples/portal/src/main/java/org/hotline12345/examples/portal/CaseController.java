@@ -14,6 +14,7 @@ import org.hotline12345.examples.portal.ApiJson.ExtensionJson;
 import org.hotline12345.examples.portal.ApiJson.IntakeJson;
 import org.hotline12345.examples.portal.ApiJson.PageJson;
 import org.hotline12345.examples.portal.ApiJson.ReopenDecisionJson;
+import org.hotline12345.examples.portal.ApiJson.TransferJson;
 import org.hotline12345.examples.portal.ApiJson.ReplyJson;
 import org.hotline12345.examples.portal.ApiJson.ReturnDecisionJson;
 import org.hotline12345.examples.portal.ApiJson.ReturnJson;
@@ -40,6 +41,7 @@ import org.hotline12345.workflow.dispatch.DispatchOrder;
 import org.hotline12345.workflow.dispatch.ReturnDecision;
 import org.hotline12345.workflow.dispatch.ReturnReason;
 import org.hotline12345.workflow.dispatch.ReturnRequest;
+import org.hotline12345.workflow.dispatch.TransferRequest;
 import org.hotline12345.workflow.extension.ExtensionDecision;
 import org.hotline12345.workflow.extension.ExtensionRequest;
 import org.hotline12345.workflow.handling.AssistAnswer;
@@ -191,6 +193,21 @@ class CaseController {
         arbitration.validate(v);
         v.throwIfInvalid();
         return CaseJson.of(workflow.arbitrate(Actors.of(user), CaseId.of(id), arbitration));
+    }
+
+    @Operation(summary = "The lead unit passes the case down to a subordinate unit (下派)",
+            description = "Body {toUnit, reason}. While handling (after sign-for). Where the deadline policy says "
+                    + "transferNeedsApproval, the hotline office gets a task UserTask_ApproveTransfer in GET /api/tasks and "
+                    + "completes it with POST /api/tasks/{taskId}/complete {\"variables\": {\"transferApproved\": true|false, "
+                    + "\"transferNote\": \"...\"}}; elsewhere the case passes at once. The deadline does not reset. 400 for a "
+                    + "unit that is not below the lead unit, 409 ILLEGAL_STATE while another transfer waits.")
+    @PostMapping("/{id}/transfer")
+    CaseJson transfer(Authentication user, @PathVariable String id, @RequestBody TransferJson body) {
+        Validation v = new Validation();
+        TransferRequest request = new TransferRequest(unit(v, "toUnit", body.toUnit(), true), body.reason());
+        request.validate(v);
+        v.throwIfInvalid();
+        return CaseJson.of(workflow.requestTransfer(Actors.of(user), CaseId.of(id), request));
     }
 
     @PostMapping("/{id}/extension")

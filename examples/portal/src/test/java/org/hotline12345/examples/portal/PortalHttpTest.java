@@ -300,6 +300,39 @@ class PortalHttpTest {
     }
 
     @Test
+    void aDistrictPassesACaseDownToItsStreetWithTheHotlineOfficesApproval() throws Exception {
+        String id = newCase("web-transfer-1");
+        post("dispatcher", "/api/cases/" + id + "/dispatch", "{\"leadUnit\": \"lixia\"}");
+        String handlingDue = post("lixia", "/api/cases/" + id + "/sign-for", "{}").body().get("deadlines").get("handling").asText();
+
+        Response sideways = post("lixia", "/api/cases/" + id + "/transfer", "{\"toUnit\": \"shizhong-daguanyuan\", \"reason\": \"x\"}");
+        assertThat(sideways.status()).isEqualTo(400);
+        assertThat(sideways.body().get("fields").get(0).get("field").asText()).isEqualTo("toUnit");
+        Response requested = post("lixia", "/api/cases/" + id + "/transfer",
+                "{\"toUnit\": \"lixia-quancheng\", \"reason\": \"The stall is on Quancheng Road.\"}");
+        assertThat(requested.status()).isEqualTo(200);
+        assertThat(requested.body().get("leadUnit").asText()).isEqualTo("lixia");
+
+        JsonNode approval = null;
+        for (JsonNode task : get("dispatcher", "/api/tasks").body()) {
+            if (task.get("caseId").asText().equals(id) && task.get("taskKey").asText().equals("UserTask_ApproveTransfer")) {
+                approval = task;
+            }
+        }
+        assertThat(approval).isNotNull();
+        Response noAnswer = post("dispatcher", "/api/tasks/" + approval.get("id").asText() + "/complete", "{\"variables\": {}}");
+        assertThat(noAnswer.status()).isEqualTo(400);
+        Response approved = post("dispatcher", "/api/tasks/" + approval.get("id").asText() + "/complete",
+                "{\"variables\": {\"transferApproved\": true, \"transferNote\": \"Agreed.\"}}");
+        assertThat(approved.status()).isEqualTo(200);
+        assertThat(approved.body().get("leadUnit").asText()).isEqualTo("lixia-quancheng");
+        assertThat(approved.body().get("deadlines").get("handling").asText()).isEqualTo(handlingDue);
+        assertThat(findTask(get("lixia-quancheng", "/api/tasks").body(), id).get("taskKey").asText()).isEqualTo("UserTask_Handle");
+        assertThat(post("lixia-quancheng", "/api/cases/" + id + "/reply", "{\"result\": \"RESOLVED\", \"text\": \"Removed.\"}")
+                .status()).isEqualTo(200);
+    }
+
+    @Test
     void badInputIsA400ListingEveryField() throws Exception {
         Response invalid = post("operator", "/api/cases",
                 "{\"channel\": \"FAX\", \"category\": \"GOSSIP\", \"subject\": \"\", \"caller\": {\"name\": \"王五\", \"phone\": \"12\"}}");

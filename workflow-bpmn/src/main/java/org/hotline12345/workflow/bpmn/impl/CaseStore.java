@@ -277,6 +277,12 @@ final class CaseStore {
         }
     }
 
+    /** A case passed down (下派): another lead unit, the same dispatch time and deadlines. */
+    void transferLeadUnit(CaseId id, UnitId unit, Instant now) {
+        update("UPDATE hw_case SET lead_unit = ?, updated_at = ? WHERE id = ?", unit.value(), now, id.value());
+        addCaseUnit(id, unit, now);
+    }
+
     /** Records that {@code unit} has (had) a part in the case, so that its users may see it from now on. */
     void addCaseUnit(CaseId id, UnitId unit, Instant now) {
         if (!unitsOf(id).contains(unit)) {

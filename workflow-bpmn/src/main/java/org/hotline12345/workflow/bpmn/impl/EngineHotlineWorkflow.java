@@ -58,6 +58,7 @@ import org.hotline12345.workflow.dispatch.Arbitration;
 import org.hotline12345.workflow.dispatch.DispatchOrder;
 import org.hotline12345.workflow.dispatch.ReturnDecision;
 import org.hotline12345.workflow.dispatch.ReturnRequest;
+import org.hotline12345.workflow.dispatch.TransferRequest;
 import org.hotline12345.workflow.dispatch.UnitReturns;
 import org.hotline12345.workflow.extension.ExtensionDecision;
 import org.hotline12345.workflow.extension.ExtensionRequest;
@@ -103,6 +104,7 @@ public final class EngineHotlineWorkflow implements HotlineWorkflow {
     private final CommandExecutor commands;
     private final CaseStore store;
     private final AssistanceStore assistance;
+    private final TransferDelegate transfers;
     private final CaseEventLog events;
     private final OrganisationDirectory directory;
     private final AccessPolicy access;
@@ -114,11 +116,12 @@ public final class EngineHotlineWorkflow implements HotlineWorkflow {
 
     EngineHotlineWorkflow(ProcessEngine engine, CaseStore store, AssistanceStore assistance, CaseEventLog events,
             OrganisationDirectory directory, AccessPolicy access, DeadlineCalculator calculator, DeadlinePolicyTable policyTable,
-            Clock clock) {
+            TransferDelegate transfers, Clock clock) {
         this.engine = engine;
         this.commands = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired();
         this.store = store;
         this.assistance = assistance;
+        this.transfers = transfers;
         this.events = events;
         this.directory = directory;
         this.access = access;
@@ -442,6 +445,39 @@ public final class EngineHotlineWorkflow implements HotlineWorkflow {
         store.recordFact(row.id(), row.leadUnit(), FactKind.IMPROPER_RETURN, fact, clock.instant());
         record(row.id(), CaseEventType.ACCOUNTABILITY_FACT_RECORDED, actor, row.leadUnit(), task,
                 FactKind.IMPROPER_RETURN + ": " + fact);
+    }
+
+    @Override
+    public CaseView requestTransfer(Actor actor, CaseId caseId, TransferRequest request) {
+        validate(v -> require(v, "toUnit", request, () -> {
+            request.validate(v);
+            requireKnownUnit(v, "toUnit", request.toUnit());
+        }));
+        return step(actor, caseId, Step.TRANSFER, StandardTask.HANDLE, (row, task) -> {
+            requireRunningClock(row);
+            if (!directory.isBelow(request.toUnit(), row.leadUnit())) {
+                throw new InvalidCaseException(List.of(new InvalidCaseException.FieldError("toUnit", describe(request.toUnit())
+                        + " is not below the lead unit " + describe(row.leadUnit()) + "; a case passes down to a subordinate unit only")));
+            }
+            if (engine.getTaskService().createTaskQuery().processInstanceBusinessKey(row.id().value())
+                    .taskDefinitionKey(StandardTask.APPROVE_TRANSFER_TASK).count() > 0) {
+                throw new IllegalCaseStateException(row.status(), "case " + row.number()
+                        + " already has a transfer waiting for the hotline office");
+            }
+            if (policyTable.evaluate(engine.getDecisionService(), row.category(), row.urgency()).transferNeedsApproval()) {
+                engine.getRuntimeService().createMessageCorrelation(ProcessVariables.TRANSFER_MESSAGE)
+                        .processInstanceId(task.getProcessInstanceId())
+                        .setVariable(ProcessVariables.TRANSFER_TO, request.toUnit().value())
+                        .setVariable(ProcessVariables.TRANSFER_REASON, request.reason())
+                        .correlateWithResult();
+                record(row.id(), CaseEventType.TRANSFER_REQUESTED, actor, row.leadUnit(), task, describe(row.leadUnit())
+                        + " asks to pass the case down to " + describe(request.toUnit()) + ": " + request.reason()
+                        + "; the hotline office approves", row.handlingDue());
+                return;
+            }
+            transfers.transfer(engine, row, task.getProcessInstanceId(), request.toUnit(), actor.userId(), request.reason(),
+                    task.getTaskDefinitionKey(), task.getProcessDefinitionId());
+        });
     }
 
     @Override
@@ -814,6 +850,14 @@ public final class EngineHotlineWorkflow implements HotlineWorkflow {
             }
             if (!isCandidate(actor, task)) {
                 throw new NotAuthorizedException("user '" + actor.userId() + "' is not a candidate for task " + task.getTaskDefinitionKey());
+            }
+            if (StandardTask.APPROVE_TRANSFER_TASK.equals(task.getTaskDefinitionKey())) {
+                // The diagram's gateway reads it: without a yes or no the engine could only fail.
+                validate(v -> {
+                    if (!(values.get(ProcessVariables.TRANSFER_APPROVED) instanceof Boolean)) {
+                        v.reject("variables." + ProcessVariables.TRANSFER_APPROVED, "is required, true or false");
+                    }
+                });
             }
             complete(actor, task, values);
             record(row.id(), CaseEventType.TASK_COMPLETED, actor, null, task,

@@ -40,6 +40,7 @@ public final class HotlineComponents {
     private final JavaDelegate startClock;
     private final JavaDelegate issueWarning;
     private final JavaDelegate escalate;
+    private final TransferDelegate transfer;
     private final EngineAuditLog auditLog;
     private final JavaDelegate auditDigest;
     private final BpmnParseListener parseListener;
@@ -59,6 +60,7 @@ public final class HotlineComponents {
         this.startClock = new StartClockDelegate(calculator, policyTable, store, assistance, clock);
         this.issueWarning = new IssueWarningDelegate(store, assistance, events, clock, calendar.zone());
         this.escalate = new EscalateDelegate(store, events, calculator, new EscalationPolicyTable(), directory, clock);
+        this.transfer = new TransferDelegate(store, events, directory, clock, calendar.zone());
         this.auditLog = new EngineAuditLog(store, events, new AccessPolicy(), clock);
         this.auditDigest = new AuditDigestDelegate(auditLog, clock, calendar.zone());
         this.parseListener = new HotlineParseListener(new CaseStateListeners(store, events, clock), historyTimeToLiveDays);
@@ -77,6 +79,11 @@ public final class HotlineComponents {
     /** The bean unit-handling reads the assisting units of a dispatch from: {@code ${hotlineAssistingUnits.of(execution)}}. */
     public AssistingUnits assistingUnits() {
         return assistingUnits;
+    }
+
+    /** The delegate unit-handling binds as {@code ${hotlineTransfer}}. */
+    public JavaDelegate transferDelegate() {
+        return transfer;
     }
 
     /** The delegate the escalation diagram binds as {@code ${hotlineEscalate}}. */
@@ -126,6 +133,7 @@ public final class HotlineComponents {
     /** The facade over {@code engine}, which must have been built with this library's plugin. */
     public HotlineWorkflow workflow(ProcessEngine engine) {
         notifications.bind(engine);
-        return new EngineHotlineWorkflow(engine, store, assistance, events, directory, new AccessPolicy(), calculator, policyTable, clock);
+        return new EngineHotlineWorkflow(engine, store, assistance, events, directory, new AccessPolicy(), calculator, policyTable,
+                transfer, clock);
     }
 }

@@ -59,6 +59,16 @@ final class ProcessVariables {
     /** An assisting unit's deadline and the time of its yellow card, in its assisting-unit instance. */
     static final String ASSIST_DUE = "assistDue";
     static final String ASSIST_YELLOW_AT = "assistYellowAt";
+    /** The message the transfer boundary event of UserTask_Handle waits for, where approval is needed. */
+    static final String TRANSFER_MESSAGE = "TransferRequested";
+    /** The subordinate unit a waiting transfer goes to, and the lead unit's reason. */
+    static final String TRANSFER_TO = "transferTo";
+    static final String TRANSFER_REASON = "transferReason";
+    /** Set by the hotline office when it completes UserTask_ApproveTransfer through the generic task API. */
+    static final String TRANSFER_APPROVED = "transferApproved";
+    static final String TRANSFER_NOTE = "transferNote";
+    /** Input parameter of the transfer service tasks: APPROVED or REFUSED. */
+    static final String TRANSFER_DECISION = "transferDecision";
     /** Input parameter of the warning service tasks: YELLOW or RED. */
     static final String LEVEL = "level";
 
@@ -68,7 +78,7 @@ final class ProcessVariables {
             HANDLING_OUTCOME, REVIEW_APPROVED, SATISFACTION,
             RESOLVED, REOPENS, REOPEN_LIMIT, CLOSE_CASE, CLOCK, SIGN_FOR_DUE, HANDLING_DUE, CALLBACK_DUE, SIGN_FOR_YELLOW_AT,
             HANDLING_YELLOW_AT, CALLBACK_YELLOW_AT, LEVEL, EXTENSION_WORKING_DAYS, EXTENSION_DECISION_DUE, EXTENSION_APPROVED, SUSPENSION_APPROVED,
-            ASSISTING_UNIT, ASSIST_DUE, ASSIST_YELLOW_AT);
+            ASSISTING_UNIT, ASSIST_DUE, ASSIST_YELLOW_AT, TRANSFER_TO, TRANSFER_REASON, TRANSFER_DECISION);
 
     private ProcessVariables() {
     }

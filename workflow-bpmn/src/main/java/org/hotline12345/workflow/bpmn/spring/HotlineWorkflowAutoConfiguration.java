@@ -116,6 +116,11 @@ class HotlineWorkflowAutoConfiguration {
         return components.auditDigestDelegate();
     }
 
+    @Bean(HotlineEnginePlugin.TRANSFER_BEAN)
+    JavaDelegate hotlineTransfer(HotlineComponents components) {
+        return components.transferDelegate();
+    }
+
     @Bean(HotlineEnginePlugin.ASSISTING_UNITS_BEAN)
     AssistingUnits hotlineAssistingUnits(HotlineComponents components) {
         return components.assistingUnits();
