@@ -22,6 +22,8 @@ import org.hotline12345.workflow.suspension.SuspensionRequest;
 import org.hotline12345.workflow.intake.DirectAnswer;
 import org.hotline12345.workflow.intake.IntakeReceipt;
 import org.hotline12345.workflow.intake.IntakeRequest;
+import org.hotline12345.workflow.merge.DuplicateProposal;
+import org.hotline12345.workflow.merge.MergeOrder;
 import org.hotline12345.workflow.review.CallbackResult;
 import org.hotline12345.workflow.review.ReopenLimitDecision;
 import org.hotline12345.workflow.review.ReviewDecision;
@@ -52,6 +54,24 @@ public interface HotlineWorkflow {
      * that case unchanged with {@code created == false}.
      */
     IntakeReceipt intake(Actor actor, IntakeRequest request);
+
+    /**
+     * The open cases that may be the same matter as this one (并单 proposals), most alike first: same category and area
+     * code, taken in within the configured window, text similarity at least the configured threshold
+     * ({@link org.hotline12345.workflow.merge.TextSimilarity}). Cases merged into another are not proposed. Hotline
+     * office and auditors.
+     */
+    List<DuplicateProposal> duplicates(Actor actor, CaseId caseId);
+
+    /**
+     * Merges a registered case into a master case (并单) that has a lead unit and no reply yet: the case (status
+     * {@code MERGED}) follows the master, receives its reply when the hotline office approves it, and has its own
+     * callback; an unsatisfied citizen sends it back to dispatch as a case of its own.
+     */
+    CaseView merge(Actor actor, CaseId caseId, MergeOrder order);
+
+    /** Makes a merged case its own again, back at dispatch; refused once the master has replied. */
+    CaseView unmerge(Actor actor, CaseId caseId, String note);
 
     /** Closes a registered case with an answer given on the call (直办). */
     CaseView answerDirectly(Actor actor, CaseId caseId, DirectAnswer answer);

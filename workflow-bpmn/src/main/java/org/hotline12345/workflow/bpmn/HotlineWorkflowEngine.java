@@ -18,6 +18,7 @@ import org.hotline12345.workflow.calendar.WorkingCalendar;
 import org.hotline12345.workflow.directory.InMemoryOrganisationDirectory;
 import org.hotline12345.workflow.directory.OrganisationDirectory;
 import org.hotline12345.workflow.events.CaseEventListener;
+import org.hotline12345.workflow.merge.DuplicateRule;
 import org.hotline12345.workflow.events.EventDeliveries;
 
 /**
@@ -101,6 +102,7 @@ public final class HotlineWorkflowEngine implements AutoCloseable {
         private boolean jobExecutor = true;
         private boolean deployDiagrams = true;
         private Integer historyTimeToLiveDays;
+        private DuplicateRule duplicateRule = DuplicateRule.DEFAULT;
         private final List<CaseEventListener> listeners = new ArrayList<>();
         private List<Duration> retryDelays = HotlineComponents.DEFAULT_RETRY_DELAYS;
         private final List<ProcessEnginePlugin> plugins = new ArrayList<>();
@@ -178,6 +180,12 @@ public final class HotlineWorkflowEngine implements AutoCloseable {
             return this;
         }
 
+        /** When open cases are proposed as duplicates of each other (并单); {@link DuplicateRule#DEFAULT} unless set. */
+        public Builder duplicateRule(DuplicateRule rule) {
+            this.duplicateRule = Objects.requireNonNull(rule, "rule");
+            return this;
+        }
+
         /** Another Camunda plugin to install beside the library's. */
         public Builder plugin(ProcessEnginePlugin plugin) {
             plugins.add(Objects.requireNonNull(plugin, "plugin"));
@@ -187,7 +195,7 @@ public final class HotlineWorkflowEngine implements AutoCloseable {
         public HotlineWorkflowEngine build() {
             Clock effectiveClock = clock != null ? clock : new EngineClock(calendar.zone());
             HotlineComponents components = new HotlineComponents(calendar, directory, effectiveClock, historyTimeToLiveDays,
-                    listeners, retryDelays);
+                    listeners, retryDelays, duplicateRule);
             StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
             configuration.setProcessEngineName(engineName);
             JdbcConnectionPool embedded = null;

@@ -12,6 +12,8 @@ public enum CaseStatus {
     RETURN_REQUESTED,
     /** Returned a second time: a dispute the hotline office arbitrates by fixing the lead unit. */
     DISPUTED,
+    /** Merged into a master case (并单): follows it and gets its reply, then its own callback. */
+    MERGED,
     /** The unit replied; the hotline office reviews the reply. */
     REPLIED,
     /** Reply approved; the hotline office calls the citizen back. */

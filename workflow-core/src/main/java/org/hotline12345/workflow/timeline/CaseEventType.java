@@ -15,6 +15,12 @@ public enum CaseEventType {
     ACCOUNTABILITY_FACT_RECORDED("AccountabilityFactRecorded"),
     CASE_ANSWERED_DIRECTLY("CaseAnsweredDirectly"),
     CASE_DISPATCHED("CaseDispatched"),
+    /** A duplicate was merged into a master case (并单); recorded on both cases. */
+    CASE_MERGED("CaseMerged"),
+    /** A merged duplicate became a case of its own again; recorded on both cases. */
+    CASE_UNMERGED("CaseUnmerged"),
+    /** A merged duplicate received its master's approved reply and goes to its own callback. */
+    MASTER_REPLY_RECEIVED("MasterReplyReceived"),
     CASE_SIGNED_FOR("CaseSignedFor"),
     /** A unit was asked at dispatch to assist the lead unit (协办); the event's unit is the assisting unit. */
     ASSISTANCE_REQUESTED("AssistanceRequested"),

@@ -11,6 +11,7 @@ import org.hotline12345.workflow.cases.Location;
 import org.hotline12345.workflow.cases.Page;
 import org.hotline12345.workflow.cases.UnitId;
 import org.hotline12345.workflow.handling.Assistance;
+import org.hotline12345.workflow.merge.DuplicateProposal;
 import org.hotline12345.workflow.tasks.TaskView;
 import org.hotline12345.workflow.timeline.TimelineEntry;
 
@@ -35,9 +36,14 @@ final class ApiJson {
             String routingSuggestion, List<String> suggestedAssistingUnits, List<String> assistingUnits,
             List<AssistanceJson> assistance, String masterId, DeadlinesJson deadlines, String warning,
             int extendedWorkingDays, boolean suspended, String suspendedSince, int returns, int reopens, String replyResult,
-            String satisfaction, String createdAt, String closedAt, long version) {
+            String satisfaction, String createdAt, String closedAt, long version, List<DuplicateJson> possibleDuplicates) {
 
         static CaseJson of(CaseView view) {
+            return of(view, null);
+        }
+
+        /** With the duplicate proposals of an intake; {@code null} leaves the field out. */
+        static CaseJson of(CaseView view, List<DuplicateProposal> possibleDuplicates) {
             return new CaseJson(view.id().value(), view.number().value(), view.externalId(), view.status().name(),
                     view.category().name(), view.urgency().name(), view.channel().name(), view.subject(), view.description(),
                     CallerJson.of(view.caller()), LocationJson.of(view.location()),
@@ -50,8 +56,26 @@ final class ApiJson {
                     new DeadlinesJson(time(view.deadlines().signFor()), time(view.deadlines().handling()),
                             time(view.deadlines().callback())),
                     view.warning().name(), view.extendedWorkingDays(), view.suspended(), time(view.suspendedSince()), view.returns(), view.reopens(), enumName(view.replyResult()), enumName(view.satisfaction()),
-                    time(view.createdAt()), time(view.closedAt()), view.version());
+                    time(view.createdAt()), time(view.closedAt()), view.version(),
+                    possibleDuplicates == null ? null : possibleDuplicates.stream().map(DuplicateJson::of).toList());
         }
+    }
+
+    /** An open case that may be the same matter (并单 proposal), with the text similarity of the two cases. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record DuplicateJson(String id, String number, String status, String subject, String leadUnit, String createdAt,
+            double similarity) {
+        static DuplicateJson of(DuplicateProposal proposal) {
+            return new DuplicateJson(proposal.id().value(), proposal.number().value(), proposal.status().name(), proposal.subject(),
+                    proposal.leadUnit() == null ? null : proposal.leadUnit().value(), time(proposal.createdAt()),
+                    proposal.similarity());
+        }
+    }
+
+    record MergeJson(String masterId, String note) {
+    }
+
+    record UnmergeJson(String note) {
     }
 
     /** An assisting unit's part (协办) as the lead unit and the hotline office read it. */

@@ -9,6 +9,9 @@ import org.hotline12345.examples.portal.ApiJson.CallbackJson;
 import org.hotline12345.examples.portal.ApiJson.CaseJson;
 import org.hotline12345.examples.portal.ApiJson.DirectAnswerJson;
 import org.hotline12345.examples.portal.ApiJson.DispatchJson;
+import org.hotline12345.examples.portal.ApiJson.DuplicateJson;
+import org.hotline12345.examples.portal.ApiJson.MergeJson;
+import org.hotline12345.examples.portal.ApiJson.UnmergeJson;
 import org.hotline12345.examples.portal.ApiJson.ExtensionDecisionJson;
 import org.hotline12345.examples.portal.ApiJson.ExtensionJson;
 import org.hotline12345.examples.portal.ApiJson.IntakeJson;
@@ -45,6 +48,7 @@ import org.hotline12345.workflow.dispatch.TransferRequest;
 import org.hotline12345.workflow.extension.ExtensionDecision;
 import org.hotline12345.workflow.extension.ExtensionRequest;
 import org.hotline12345.workflow.handling.AssistAnswer;
+import org.hotline12345.workflow.merge.MergeOrder;
 import org.hotline12345.workflow.handling.Reply;
 import org.hotline12345.workflow.intake.DirectAnswer;
 import org.hotline12345.workflow.intake.IntakeReceipt;
@@ -93,7 +97,8 @@ class CaseController {
             v.throwIfInvalid();
         }
         IntakeReceipt receipt = workflow.intake(Actors.of(user), request);
-        return ResponseEntity.status(receipt.created() ? HttpStatus.CREATED : HttpStatus.OK).body(CaseJson.of(receipt.caseView()));
+        return ResponseEntity.status(receipt.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(CaseJson.of(receipt.caseView(), receipt.possibleDuplicates()));
     }
 
     @GetMapping("/{id}")
@@ -118,6 +123,41 @@ class CaseController {
         }
         v.throwIfInvalid();
         return PageJson.of(workflow.cases(Actors.of(user), new CaseQuery(unitId, wanted, warned, number, page, size)));
+    }
+
+    @Operation(summary = "Possible duplicates of a case (并单 proposals)",
+            description = "Open cases of the same category and area code taken in within hotline.workflow.duplicate-window "
+                    + "(default 7 days) whose subject and description are at least hotline.workflow.duplicate-threshold "
+                    + "(default 0.5) alike: the Sørensen–Dice coefficient of character bigrams after NFKC, lower case and "
+                    + "removing everything but letters and digits. Most alike first. Hotline office and auditors; the intake "
+                    + "response carries the same list as possibleDuplicates.")
+    @GetMapping("/{id}/duplicates")
+    List<DuplicateJson> duplicates(Authentication user, @PathVariable String id) {
+        return workflow.duplicates(Actors.of(user), CaseId.of(id)).stream().map(DuplicateJson::of).toList();
+    }
+
+    @Operation(summary = "Merge a registered case into a master case (并单)",
+            description = "Hotline office. Body {masterId, note}. The master has a lead unit and has not replied. The case "
+                    + "(status MERGED, masterId set) gets the master's reply when the hotline office approves it, then its "
+                    + "own callback; an unsatisfied citizen sends it back to dispatch as a case of its own.")
+    @PostMapping("/{id}/merge")
+    CaseJson merge(Authentication user, @PathVariable String id, @RequestBody MergeJson body) {
+        Validation v = new Validation();
+        if (body.masterId() == null || body.masterId().isBlank()) {
+            v.reject("masterId", "is required");
+        } else if (body.masterId().length() > 64) {
+            v.reject("masterId", "no case '" + body.masterId() + "'");
+        }
+        v.throwIfInvalid();
+        return CaseJson.of(workflow.merge(Actors.of(user), CaseId.of(id), new MergeOrder(CaseId.of(body.masterId()), body.note())));
+    }
+
+    @Operation(summary = "Undo a merge (并单撤销)",
+            description = "Hotline office. Optional body {note}. The case goes back to dispatch as its own; refused (409 "
+                    + "ILLEGAL_STATE) once the master has replied.")
+    @PostMapping("/{id}/unmerge")
+    CaseJson unmerge(Authentication user, @PathVariable String id, @RequestBody(required = false) UnmergeJson body) {
+        return CaseJson.of(workflow.unmerge(Actors.of(user), CaseId.of(id), body == null ? null : body.note()));
     }
 
     @PostMapping("/{id}/direct-answer")

@@ -333,6 +333,58 @@ class PortalHttpTest {
     }
 
     @Test
+    void aDuplicateIsProposedMergedIntoItsMasterAndUnmerged() throws Exception {
+        String master = newCase("web-merge-master");
+        post("dispatcher", "/api/cases/" + master + "/dispatch", "{\"leadUnit\": \"lixia\"}");
+        Response duplicate = post("operator", "/api/cases", "{\"channel\": \"WECHAT\", \"category\": \"COMPLAINT\", "
+                + "\"subject\": \"Construction noise after 22:00\", \"description\": \"Night-time pile driving at the site on "
+                + "Jingshi Road.\", \"caller\": {\"name\": \"李四\", \"phone\": \"13900001111\"}, "
+                + "\"location\": {\"address\": \"历下区经十路102号\", \"areaCode\": \"370102\"}}");
+        assertThat(duplicate.status()).isEqualTo(201);
+        assertThat(duplicate.body().get("possibleDuplicates").findValuesAsText("id")).contains(master);
+        String child = duplicate.body().get("id").asText();
+
+        Response proposals = get("dispatcher", "/api/cases/" + child + "/duplicates");
+        assertThat(proposals.status()).isEqualTo(200);
+        assertThat(proposals.body().get(0).get("similarity").asDouble()).isBetween(0.5, 1.0);
+        assertThat(get("lixia", "/api/cases/" + child + "/duplicates").status()).isEqualTo(403);
+
+        assertThat(post("dispatcher", "/api/cases/" + child + "/merge", "{}").status()).isEqualTo(400);
+        Response merged = post("dispatcher", "/api/cases/" + child + "/merge", "{\"masterId\": \"" + master + "\"}");
+        assertThat(merged.status()).isEqualTo(200);
+        assertThat(merged.body().get("status").asText()).isEqualTo("MERGED");
+        assertThat(merged.body().get("masterId").asText()).isEqualTo(master);
+
+        Response unmerged = post("dispatcher", "/api/cases/" + child + "/unmerge", "{\"note\": \"Another site.\"}");
+        assertThat(unmerged.status()).isEqualTo(200);
+        assertThat(unmerged.body().get("status").asText()).isEqualTo("REGISTERED");
+        assertThat(unmerged.body().has("masterId")).isFalse();
+        assertThat(post("dispatcher", "/api/cases/" + child + "/unmerge", "{}").body().get("error").asText())
+                .isEqualTo("ILLEGAL_STATE");
+    }
+
+    @Test
+    void eachUnitSeesAndActsOnItsOwnCasesOnlyAndTheAuditorChangesNothing() throws Exception {
+        String id = newCase("web-scope-1");
+        JsonNode dispatched = post("dispatcher", "/api/cases/" + id + "/dispatch", "{\"leadUnit\": \"lixia\"}").body();
+        String number = dispatched.get("number").asText();
+
+        assertThat(get("shizhong", "/api/cases/" + id).status()).isEqualTo(403);
+        assertThat(get("shizhong", "/api/cases/" + id + "/timeline").status()).isEqualTo(403);
+        assertThat(get("shizhong", "/api/cases?number=" + number).body().get("items")).as("no leak through a list").isEmpty();
+        assertThat(get("shizhong", "/api/cases?unit=lixia").status()).isEqualTo(403);
+        assertThat(post("shizhong", "/api/cases/" + id + "/sign-for", "{}").status()).isEqualTo(403);
+        assertThat(get("lixia", "/api/cases?number=" + number).body().get("items")).hasSize(1);
+
+        assertThat(get("auditor", "/api/cases/" + id).status()).isEqualTo(200);
+        assertThat(get("auditor", "/api/cases?number=" + number).body().get("items")).hasSize(1);
+        String other = newCase("web-scope-2");
+        assertThat(post("auditor", "/api/cases/" + other + "/dispatch", "{\"leadUnit\": \"lixia\"}").status()).isEqualTo(403);
+        assertThat(post("auditor", "/api/cases/" + id + "/sign-for", "{}").status()).isEqualTo(403);
+        assertThat(get("dispatcher", "/api/cases/" + other).body().get("status").asText()).isEqualTo("REGISTERED");
+    }
+
+    @Test
     void badInputIsA400ListingEveryField() throws Exception {
         Response invalid = post("operator", "/api/cases",
                 "{\"channel\": \"FAX\", \"category\": \"GOSSIP\", \"subject\": \"\", \"caller\": {\"name\": \"王五\", \"phone\": \"12\"}}");

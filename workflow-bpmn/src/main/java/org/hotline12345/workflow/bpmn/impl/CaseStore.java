@@ -60,6 +60,8 @@ final class CaseStore {
             + "paused_days_left, paused_seconds_left, returns_count, reopens_count, reply_result, "
             + "satisfaction, resolved, process_instance_id, created_at, updated_at, closed_at, master_id, row_version";
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
+    /** Enough for any real hotline day in one area; the proposals are ranked in Java. */
+    private static final int MAX_DUPLICATE_CANDIDATES = 500;
 
     private volatile Dialect dialect;
 
@@ -389,6 +391,27 @@ final class CaseStore {
     void countReopen(CaseId id, Instant now) {
         update("UPDATE hw_case SET reopens_count = reopens_count + 1, callback_due = NULL, updated_at = ? WHERE id = ?",
                 now, id.value());
+    }
+
+    /**
+     * Open cases of {@code category} in {@code areaCode} taken in from {@code from} to {@code to}, other than
+     * {@code except} and not merged into another case: the candidates of a duplicate proposal, newest first.
+     */
+    List<CaseRow> duplicateCandidates(Category category, String areaCode, Instant from, Instant to, CaseId except) {
+        return queryList("SELECT " + COLUMNS + " FROM hw_case WHERE category = ? AND area_code = ? AND created_at >= ? "
+                + "AND created_at <= ? AND status <> ? AND id <> ? AND master_id IS NULL ORDER BY created_at DESC LIMIT "
+                + MAX_DUPLICATE_CANDIDATES, category.name(), areaCode, from, to, CaseStatus.CLOSED.name(), except.value());
+    }
+
+    /** Sets (or with null clears) the master case a duplicate is merged into. */
+    void setMaster(CaseId id, CaseId master, Instant now) {
+        update("UPDATE hw_case SET master_id = ?, updated_at = ? WHERE id = ?", master == null ? null : master.value(), now, id.value());
+    }
+
+    /** The cases merged into {@code master} that still wait for its reply. */
+    List<CaseRow> waitingDuplicates(CaseId master) {
+        return queryList("SELECT " + COLUMNS + " FROM hw_case WHERE master_id = ? AND status = ? ORDER BY case_number",
+                master.value(), CaseStatus.MERGED.name());
     }
 
     void recordReply(CaseId id, ReplyResult result, Instant now) {

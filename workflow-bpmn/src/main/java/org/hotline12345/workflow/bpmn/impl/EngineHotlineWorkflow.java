@@ -50,6 +50,7 @@ import org.hotline12345.workflow.cases.CaseQuery;
 import org.hotline12345.workflow.cases.CaseStatus;
 import org.hotline12345.workflow.cases.CaseView;
 import org.hotline12345.workflow.cases.Page;
+import org.hotline12345.workflow.cases.Satisfaction;
 import org.hotline12345.workflow.cases.UnitId;
 import org.hotline12345.workflow.cases.WarningLevel;
 import org.hotline12345.workflow.directory.OrganisationDirectory;
@@ -76,6 +77,10 @@ import org.hotline12345.workflow.handling.Reply;
 import org.hotline12345.workflow.intake.DirectAnswer;
 import org.hotline12345.workflow.intake.IntakeReceipt;
 import org.hotline12345.workflow.intake.IntakeRequest;
+import org.hotline12345.workflow.merge.DuplicateProposal;
+import org.hotline12345.workflow.merge.DuplicateRule;
+import org.hotline12345.workflow.merge.MergeOrder;
+import org.hotline12345.workflow.merge.TextSimilarity;
 import org.hotline12345.workflow.review.CallbackResult;
 import org.hotline12345.workflow.review.ReopenLimitDecision;
 import org.hotline12345.workflow.review.ReviewDecision;
@@ -105,6 +110,7 @@ public final class EngineHotlineWorkflow implements HotlineWorkflow {
     private final CaseStore store;
     private final AssistanceStore assistance;
     private final TransferDelegate transfers;
+    private final DuplicateRule duplicateRule;
     private final CaseEventLog events;
     private final OrganisationDirectory directory;
     private final AccessPolicy access;
@@ -116,12 +122,13 @@ public final class EngineHotlineWorkflow implements HotlineWorkflow {
 
     EngineHotlineWorkflow(ProcessEngine engine, CaseStore store, AssistanceStore assistance, CaseEventLog events,
             OrganisationDirectory directory, AccessPolicy access, DeadlineCalculator calculator, DeadlinePolicyTable policyTable,
-            TransferDelegate transfers, Clock clock) {
+            TransferDelegate transfers, DuplicateRule duplicateRule, Clock clock) {
         this.engine = engine;
         this.commands = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired();
         this.store = store;
         this.assistance = assistance;
         this.transfers = transfers;
+        this.duplicateRule = duplicateRule;
         this.events = events;
         this.directory = directory;
         this.access = access;
@@ -213,20 +220,152 @@ public final class EngineHotlineWorkflow implements HotlineWorkflow {
                 "case " + number + " registered via " + request.channel() + ": " + request.category() + ", "
                         + request.urgencyOrDefault() + ", \"" + request.subject().strip() + "\"" + routing, null, null);
         if (suggested != null && suggestion.get().autoDispatch()) {
-            CaseRow registered = store.find(id).orElseThrow();
-            dispatchTo(actor, id, createdInThisCommand(registered, StandardTask.DISPATCH),
+            CaseRow fresh = store.find(id).orElseThrow();
+            dispatchTo(actor, id, createdInThisCommand(fresh, StandardTask.DISPATCH),
                     new DispatchOrder(suggested, suggestedAssisting, "dispatched at once by the routing table"));
         }
-        return new IntakeReceipt(view(actor, store.find(id).orElseThrow()), true);
+        CaseRow registered = store.find(id).orElseThrow();
+        return new IntakeReceipt(view(actor, registered), true, proposals(registered));
     }
 
     @Override
     public CaseView answerDirectly(Actor actor, CaseId caseId, DirectAnswer answer) {
         validate(v -> require(v, "answer", answer, () -> answer.validate(v)));
         return step(actor, caseId, Step.DIRECT_ANSWER, StandardTask.DISPATCH, (row, task) -> {
+            requireNoWaitingDuplicates(row, "be answered directly");
             complete(actor, task, Map.of(ProcessVariables.DISPOSITION, "DIRECT_ANSWER", "directAnswer", answer.answer()));
             record(row.id(), CaseEventType.CASE_ANSWERED_DIRECTLY, actor, null, task, "answered on the call: " + answer.answer());
         });
+    }
+
+    // ---- merging duplicates (并单) ---------------------------------------------------------------------
+
+    @Override
+    public List<DuplicateProposal> duplicates(Actor actor, CaseId caseId) {
+        Objects.requireNonNull(actor, "actor");
+        Objects.requireNonNull(caseId, "caseId");
+        return execute(actor, () -> {
+            CaseRow row = store.find(caseId).orElseThrow(() -> new CaseNotFoundException("case", caseId.value()));
+            if (!actor.isHotlineOffice() && !actor.has(Role.AUDITOR)) {
+                throw new NotAuthorizedException("user '" + actor.userId() + "' may not see duplicate proposals: they are for the "
+                        + "hotline office and auditors");
+            }
+            return proposals(row);
+        });
+    }
+
+    /** The open cases that may be the same matter as {@code row} under the duplicate rule, most alike first. */
+    private List<DuplicateProposal> proposals(CaseRow row) {
+        if (row.location() == null || row.location().areaCode() == null) {
+            return List.of();
+        }
+        String text = comparedText(row);
+        return store.duplicateCandidates(row.category(), row.location().areaCode(), row.createdAt().minus(duplicateRule.window()),
+                        row.createdAt().plus(duplicateRule.window()), row.id()).stream()
+                .map(other -> new DuplicateProposal(other.id(), other.number(), other.status(), other.subject(), other.leadUnit(),
+                        CaseRow.at(other.createdAt(), zone), Math.round(TextSimilarity.of(text, comparedText(other)) * 1000) / 1000.0))
+                .filter(proposal -> proposal.similarity() >= duplicateRule.threshold())
+                .sorted(java.util.Comparator.comparingDouble(DuplicateProposal::similarity).reversed()
+                        .thenComparing(DuplicateProposal::createdAt))
+                .toList();
+    }
+
+    private static String comparedText(CaseRow row) {
+        return row.description() == null ? row.subject() : row.subject() + " " + row.description();
+    }
+
+    @Override
+    public CaseView merge(Actor actor, CaseId caseId, MergeOrder order) {
+        validate(v -> require(v, "masterId", order, () -> {
+            order.validate(v);
+            if (caseId != null && caseId.equals(order.masterId())) {
+                v.reject("masterId", "is the case itself");
+            }
+        }));
+        return step(actor, caseId, Step.MERGE, StandardTask.DISPATCH, (row, task) -> {
+            requireNoWaitingDuplicates(row, "be merged into another case");
+            CaseRow master = store.find(order.masterId()).orElseThrow(() -> new InvalidCaseException(List.of(
+                    new InvalidCaseException.FieldError("masterId", "no case '" + order.masterId() + "'"))));
+            // Taken like the case itself, so that a review approving the master's reply at the same time conflicts.
+            master = store.lock(master.id());
+            String refusal = master.masterId() != null ? "case " + master.number() + " is itself merged into another case"
+                    : !MASTER_STATUSES.contains(master.status()) ? "case " + master.number() + " is " + master.status()
+                            + "; a master is with a unit and has not replied yet"
+                    : null;
+            if (refusal != null) {
+                throw new InvalidCaseException(List.of(new InvalidCaseException.FieldError("masterId", refusal)));
+            }
+            Instant now = clock.instant();
+            store.setMaster(row.id(), master.id(), now);
+            complete(actor, task, Map.of(ProcessVariables.DISPOSITION, "MERGE"));
+            store.updateStatus(row.id(), CaseStatus.MERGED, now);
+            double similarity = Math.round(TextSimilarity.of(comparedText(row), comparedText(master)) * 1000) / 1000.0;
+            record(row.id(), CaseEventType.CASE_MERGED, actor, null, task, "merged into " + master.number() + " (\""
+                    + master.subject() + "\", text similarity " + similarity + "); follows it and gets its reply" + note(order.note()));
+            events.record(master.id(), CaseEventType.CASE_MERGED, now, actor.userId(), null, null, "case " + row.number()
+                    + " (\"" + row.subject() + "\") merged into this case; it gets this case's reply" + note(order.note()), null, null);
+        });
+    }
+
+    @Override
+    public CaseView unmerge(Actor actor, CaseId caseId, String note) {
+        Objects.requireNonNull(actor, "actor");
+        Objects.requireNonNull(caseId, "caseId");
+        validate(v -> v.limitText("note", note, MergeOrder.MAX_NOTE));
+        return execute(actor, () -> {
+            CaseRow row = store.lock(caseId);
+            access.checkMayPerform(actor, Step.UNMERGE, List.of());
+            if (row.status() != CaseStatus.MERGED || row.masterId() == null) {
+                throw new IllegalCaseStateException(row.status(), "case " + row.number() + " is not merged into another case");
+            }
+            CaseRow master = store.find(row.masterId()).orElseThrow();
+            if (master.status() == CaseStatus.REPLIED) {
+                throw new IllegalCaseStateException(row.status(), "the master " + master.number() + " has replied; a merge can be "
+                        + "undone only until then");
+            }
+            unmergeCase(actor, row, master, "unmerged from " + master.number() + note(note));
+            engine.getRuntimeService().createMessageCorrelation(ProcessVariables.UNMERGED_MESSAGE)
+                    .processInstanceBusinessKey(row.id().value()).correlateWithResult();
+            return finish(actor, row);
+        });
+    }
+
+    private void unmergeCase(Actor actor, CaseRow row, CaseRow master, String why) {
+        Instant now = clock.instant();
+        store.setMaster(row.id(), null, now);
+        events.record(row.id(), CaseEventType.CASE_UNMERGED, now, actor.userId(), null, null,
+                why + "; back to dispatch as a case of its own", null, null);
+        events.record(master.id(), CaseEventType.CASE_UNMERGED, now, actor.userId(), null, null,
+                "case " + row.number() + " is no longer merged into this case: " + why, null, null);
+    }
+
+    /** Cases a master's reply has not reached yet would wait for ever if the master ended another way. */
+    private void requireNoWaitingDuplicates(CaseRow row, String what) {
+        List<CaseRow> waiting = store.waitingDuplicates(row.id());
+        if (!waiting.isEmpty()) {
+            throw new IllegalCaseStateException(row.status(), "case " + row.number() + " cannot " + what + ": "
+                    + waiting.stream().map(child -> child.number().value()).collect(Collectors.joining(", "))
+                    + " are merged into it; unmerge them or dispatch it");
+        }
+    }
+
+    /** The master's approved reply goes to every case merged into it, each on to its own callback. */
+    private void releaseDuplicates(Actor actor, CaseRow master, Task reviewTask) {
+        Object replyText = engine.getRuntimeService().getVariable(master.processInstanceId(), "replyText");
+        for (CaseRow waiting : store.waitingDuplicates(master.id())) {
+            CaseRow child = store.lock(waiting.id());
+            store.recordReply(child.id(), master.replyResult(), clock.instant());
+            engine.getRuntimeService().createMessageCorrelation(ProcessVariables.MASTER_REPLY_MESSAGE)
+                    .processInstanceBusinessKey(child.id().value())
+                    .setVariable("replyResult", master.replyResult().name())
+                    .setVariable("replyText", replyText)
+                    .correlateWithResult();
+            CaseRow after = store.find(child.id()).orElseThrow();
+            events.record(child.id(), CaseEventType.MASTER_REPLY_RECEIVED, clock.instant(), actor.userId(), master.leadUnit(),
+                    null, "the reply of master " + master.number() + " (" + master.replyResult() + "): " + replyText
+                            + "; call the citizen back by " + CaseRow.at(after.callbackDue(), zone), after.callbackDue(),
+                    reviewTask.getProcessDefinitionId());
+        }
     }
 
     @Override
@@ -686,6 +825,7 @@ public final class EngineHotlineWorkflow implements HotlineWorkflow {
                 record(row.id(), CaseEventType.REPLY_APPROVED, actor, null, task,
                         "reply approved; call the citizen back by " + CaseRow.at(after.callbackDue(), zone) + note(decision.comment()),
                         after.callbackDue());
+                releaseDuplicates(actor, after, task);
             } else {
                 record(row.id(), CaseEventType.REPLY_SENT_BACK, actor, null, task,
                         "reply sent back to " + describe(row.leadUnit()) + ": " + decision.comment());
@@ -704,12 +844,21 @@ public final class EngineHotlineWorkflow implements HotlineWorkflow {
             variables.put(ProcessVariables.RESOLVED, result.resolved());
             variables.put(ProcessVariables.REOPENS, row.reopens());
             variables.put(ProcessVariables.ENTRY, "REWORK");
+            variables.put(ProcessVariables.MERGED, row.masterId() != null);
             complete(actor, task, variables);
             record(row.id(), CaseEventType.CALLBACK_RECORDED, actor, null, task, result.satisfaction()
                     + (result.resolved() == null ? "" : result.resolved() ? ", resolved" : ", not resolved") + note(result.comment()));
+            if (row.masterId() != null && result.satisfaction() == Satisfaction.UNSATISFIED) {
+                unmergeCase(actor, row, store.find(row.masterId()).orElseThrow(),
+                        "the citizen is not satisfied with the master's reply");
+            }
             afterReopenChoice(actor, row, task);
         });
     }
+
+    /** The statuses of a case that can take duplicates: with a unit, not replied yet. */
+    private static final Set<CaseStatus> MASTER_STATUSES = java.util.EnumSet.of(CaseStatus.DISPATCHED, CaseStatus.IN_PROGRESS,
+            CaseStatus.RETURN_REQUESTED, CaseStatus.DISPUTED);
 
     @Override
     public CaseView decideAfterReopenLimit(Actor actor, CaseId caseId, ReopenLimitDecision decision) {
@@ -842,14 +991,14 @@ public final class EngineHotlineWorkflow implements HotlineWorkflow {
                 throw new CaseNotFoundException("case of task", taskId);
             }
             CaseRow row = store.lock(CaseId.of(businessKey));
+            if (!isCandidate(actor, task)) {
+                throw new NotAuthorizedException("user '" + actor.userId() + "' is not a candidate for task " + task.getTaskDefinitionKey());
+            }
             var standard = StandardTask.byTaskKey(task.getTaskDefinitionKey());
             if (standard.isPresent()) {
                 throw new IllegalCaseStateException(row.status(), "task " + task.getTaskDefinitionKey()
                         + " is a standard step: use the " + standard.get().step().name().toLowerCase().replace('_', ' ')
                         + " operation, which checks and records it");
-            }
-            if (!isCandidate(actor, task)) {
-                throw new NotAuthorizedException("user '" + actor.userId() + "' is not a candidate for task " + task.getTaskDefinitionKey());
             }
             if (StandardTask.APPROVE_TRANSFER_TASK.equals(task.getTaskDefinitionKey())) {
                 // The diagram's gateway reads it: without a yes or no the engine could only fail.

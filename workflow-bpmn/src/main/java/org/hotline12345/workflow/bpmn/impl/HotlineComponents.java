@@ -16,6 +16,7 @@ import org.hotline12345.workflow.deadline.DeadlineCalculator;
 import org.hotline12345.workflow.directory.OrganisationDirectory;
 import org.hotline12345.workflow.events.CaseEventListener;
 import org.hotline12345.workflow.events.EventDeliveries;
+import org.hotline12345.workflow.merge.DuplicateRule;
 
 /**
  * Wires the library's engine-side parts once, so that the plugin, the delegates bound in the diagrams and
@@ -44,13 +45,16 @@ public final class HotlineComponents {
     private final EngineAuditLog auditLog;
     private final JavaDelegate auditDigest;
     private final BpmnParseListener parseListener;
+    private final DuplicateRule duplicateRule;
 
     /**
      * @param listeners the host's listeners for domain events (none is fine)
      * @param retryDelays delays before each retry of a failed delivery, e.g. {@link #DEFAULT_RETRY_DELAYS}
+     * @param duplicateRule when open cases are proposed as duplicates of each other, e.g. {@link DuplicateRule#DEFAULT}
      */
     public HotlineComponents(WorkingCalendar calendar, OrganisationDirectory directory, Clock clock, Integer historyTimeToLiveDays,
-            List<CaseEventListener> listeners, List<Duration> retryDelays) {
+            List<CaseEventListener> listeners, List<Duration> retryDelays, DuplicateRule duplicateRule) {
+        this.duplicateRule = duplicateRule;
         this.calendar = calendar;
         this.directory = directory;
         this.clock = clock;
@@ -134,6 +138,6 @@ public final class HotlineComponents {
     public HotlineWorkflow workflow(ProcessEngine engine) {
         notifications.bind(engine);
         return new EngineHotlineWorkflow(engine, store, assistance, events, directory, new AccessPolicy(), calculator, policyTable,
-                transfer, clock);
+                transfer, duplicateRule, clock);
     }
 }

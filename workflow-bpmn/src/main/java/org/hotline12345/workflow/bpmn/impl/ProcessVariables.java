@@ -69,6 +69,11 @@ final class ProcessVariables {
     static final String TRANSFER_NOTE = "transferNote";
     /** Input parameter of the transfer service tasks: APPROVED or REFUSED. */
     static final String TRANSFER_DECISION = "transferDecision";
+    /** Whether the case was merged into a master (并单): the callback gateway sends an unsatisfied one back to dispatch. */
+    static final String MERGED = "merged";
+    /** The messages a merged case waits for: its master's reply approved, or the merge undone. */
+    static final String MASTER_REPLY_MESSAGE = "MasterReplyApproved";
+    static final String UNMERGED_MESSAGE = "CaseUnmerged";
     /** Input parameter of the warning service tasks: YELLOW or RED. */
     static final String LEVEL = "level";
 
@@ -78,7 +83,8 @@ final class ProcessVariables {
             HANDLING_OUTCOME, REVIEW_APPROVED, SATISFACTION,
             RESOLVED, REOPENS, REOPEN_LIMIT, CLOSE_CASE, CLOCK, SIGN_FOR_DUE, HANDLING_DUE, CALLBACK_DUE, SIGN_FOR_YELLOW_AT,
             HANDLING_YELLOW_AT, CALLBACK_YELLOW_AT, LEVEL, EXTENSION_WORKING_DAYS, EXTENSION_DECISION_DUE, EXTENSION_APPROVED, SUSPENSION_APPROVED,
-            ASSISTING_UNIT, ASSIST_DUE, ASSIST_YELLOW_AT, TRANSFER_TO, TRANSFER_REASON, TRANSFER_DECISION);
+            ASSISTING_UNIT, ASSIST_DUE, ASSIST_YELLOW_AT, TRANSFER_TO, TRANSFER_REASON, TRANSFER_DECISION,
+            MERGED);
 
     private ProcessVariables() {
     }

@@ -23,6 +23,7 @@ import org.hotline12345.workflow.directory.OrganisationDirectory;
 import org.hotline12345.workflow.directory.Unit;
 import org.hotline12345.workflow.events.CaseEventListener;
 import org.hotline12345.workflow.events.EventDeliveries;
+import org.hotline12345.workflow.merge.DuplicateRule;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -85,7 +86,8 @@ class HotlineWorkflowAutoConfiguration {
             @Qualifier(CLOCK_BEAN) Clock clock, HotlineWorkflowProperties properties, ObjectProvider<CaseEventListener> listeners) {
         Integer days = properties.historyTimeToLive() == null ? null : Math.toIntExact(properties.historyTimeToLive().toDays());
         return new HotlineComponents(calendar, directory, clock, days, listeners.orderedStream().toList(),
-                properties.eventDeliveryRetryDelays());
+                properties.eventDeliveryRetryDelays(),
+                new DuplicateRule(properties.duplicateWindow(), properties.duplicateThreshold()));
     }
 
     @Bean

@@ -19,6 +19,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     provides an OrganisationDirectory bean)
  * @param eventDeliveryRetryDelays delays before each retry of a delivery to an event listener that threw; after the
  *     last the delivery is left failed for an operator (default 10s, 1m, 5m, 30m)
+ * @param duplicateWindow how far apart in intake time two cases may be to be proposed as duplicates (default 7 days)
+ * @param duplicateThreshold the least text similarity of a duplicate proposal, above 0 and at most 1 (default 0.5)
  */
 @ConfigurationProperties("hotline.workflow")
 public record HotlineWorkflowProperties(
@@ -28,7 +30,9 @@ public record HotlineWorkflowProperties(
         @DefaultValue("true") boolean deployDiagrams,
         String directoryFile,
         List<UnitEntry> units,
-        @DefaultValue({"10s", "1m", "5m", "30m"}) List<Duration> eventDeliveryRetryDelays) {
+        @DefaultValue({"10s", "1m", "5m", "30m"}) List<Duration> eventDeliveryRetryDelays,
+        @DefaultValue("7d") Duration duplicateWindow,
+        @DefaultValue("0.5") double duplicateThreshold) {
 
     public HotlineWorkflowProperties {
         units = units == null ? List.of() : List.copyOf(units);
