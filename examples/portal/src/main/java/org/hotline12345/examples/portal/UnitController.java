@@ -1,6 +1,7 @@
 package org.hotline12345.examples.portal;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -42,6 +43,9 @@ class UnitController {
     }
 
     /** Returns per unit from {@code from} to {@code to} (ISO dates, inclusive); a unit's users see their own units. */
+    @Operation(summary = "Returns (退单) per unit in a period",
+            description = "from and to are ISO dates, inclusive. Each unit's returns asked for and those found improper "
+                    + "(rejected by the hotline office or arbitrated back to it). A unit's users see their own units only.")
     @GetMapping("/api/units/returns")
     List<UnitReturnsJson> returns(Authentication user, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to) {
@@ -67,6 +71,9 @@ class UnitController {
         }
     }
 
+    @Operation(summary = "The organisation directory as the caller may see it",
+            description = "Every unit's id, name, parent, area codes and categories for everyone (a unit needs them to pass a "
+                    + "case down or name assisting units); leaders and handlers for the hotline office and auditors only.")
     @GetMapping("/api/units")
     List<UnitJson> units(Authentication user) {
         Actor actor = Actors.of(user);

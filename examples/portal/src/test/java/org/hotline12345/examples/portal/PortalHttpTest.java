@@ -437,7 +437,16 @@ class PortalHttpTest {
         HttpResponse<String> apiDocs = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v3/api-docs")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(apiDocs.statusCode()).isEqualTo(200);
-        assertThat(apiDocs.body()).contains("/api/cases/{id}/return-decision");
+        assertThat(apiDocs.body()).contains("/api/cases/{id}/return-decision", "/api/cases/{id}/assist-reply",
+                "/api/cases/{id}/transfer", "/api/cases/{id}/duplicates", "/api/cases/{id}/merge", "/api/cases/{id}/unmerge");
+        JsonNode paths = JSON.readTree(apiDocs.body()).get("paths");
+        for (String documented : List.of("/api/cases/{id}/dispatch", "/api/cases/{id}/assist-sign-for", "/api/cases/{id}/assist-reply",
+                "/api/cases/{id}/arbitration", "/api/cases/{id}/transfer", "/api/cases/{id}/merge", "/api/cases/{id}/unmerge")) {
+            assertThat(paths.get(documented).get("post").get("description").asText()).as(documented).isNotBlank();
+        }
+        for (String documented : List.of("/api/cases/{id}/duplicates", "/api/units", "/api/units/returns")) {
+            assertThat(paths.get(documented).get("get").get("description").asText()).as(documented).isNotBlank();
+        }
         HttpResponse<String> cockpit = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/camunda/app/cockpit/default/")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(cockpit.statusCode()).isEqualTo(200);
