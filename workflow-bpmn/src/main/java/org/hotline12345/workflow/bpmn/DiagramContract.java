@@ -104,6 +104,7 @@ public final class DiagramContract {
         String text = new String(content, java.nio.charset.StandardCharsets.UTF_8);
         return text.contains("\"" + StandardTask.CASE_PROCESS + "\"") || text.contains("\"" + StandardTask.UNIT_PROCESS + "\"")
                 || text.contains("\"" + StandardTask.ASSISTING_PROCESS + "\"")
+                || OTHER_PROCESS_TASKS.keySet().stream().anyMatch(key -> text.contains("\"" + key + "\""))
                 || text.contains("\"" + ESCALATION_PROCESS + "\"")
                 || DECISION_OUTPUTS.keySet().stream().anyMatch(key -> text.contains("\"" + key + "\""));
     }
@@ -112,7 +113,7 @@ public final class DiagramContract {
         Collection<Process> processes = model.getModelElementsByType(Process.class);
         Set<String> keys = processes.stream().map(Process::getId).collect(Collectors.toSet());
         if (!keys.contains(StandardTask.CASE_PROCESS) && !keys.contains(StandardTask.UNIT_PROCESS) && !keys.contains(ESCALATION_PROCESS)
-                && !keys.contains(StandardTask.ASSISTING_PROCESS)) {
+                && !keys.contains(StandardTask.ASSISTING_PROCESS) && keys.stream().noneMatch(OTHER_PROCESS_TASKS::containsKey)) {
             return;
         }
         checkPlatform(resource, model.getDocument().getRootElement(), problems);
@@ -131,6 +132,11 @@ public final class DiagramContract {
                             + (element == null ? "" : " (the id names a " + element.getElementType().getTypeName() + ")")
                             + "; the Java API completes the step '" + task.step().name().toLowerCase().replace('_', ' ')
                             + "' through it");
+                }
+            }
+            for (String taskKey : OTHER_PROCESS_TASKS.getOrDefault(process.getId(), List.of())) {
+                if (!(model.getModelElementById(taskKey) instanceof UserTask)) {
+                    problems.add(where + ": user task " + taskKey + " is missing; the Java API completes it by this id");
                 }
             }
             if (StandardTask.CASE_PROCESS.equals(process.getId())) {
@@ -227,7 +233,15 @@ public final class DiagramContract {
     static final java.util.Map<String, List<String>> DECISION_OUTPUTS = java.util.Map.of(
             StandardTask.DEADLINE_POLICY_DECISION, POLICY_OUTPUTS,
             "escalation-policy", List.of("supervisionAfter", "supervisionLimit", "supervisionAddressee"),
-            "routing", List.of("leadUnit", "autoDispatch"));
+            "routing", List.of("leadUnit", "autoDispatch"),
+            "accountability-triggers", List.of("openReview", "severity", "statementLimit"));
+    /**
+     * Processes besides the case's own whose user tasks the Java API completes by id: the accountability review's steps
+     * and the spot check's second callback.
+     */
+    static final java.util.Map<String, List<String>> OTHER_PROCESS_TASKS = java.util.Map.of(
+            "accountability-review", List.of("UserTask_Investigate", "UserTask_WriteStatement", "UserTask_DecideOutcome"),
+            "spot-check", List.of("UserTask_SpotCheckCallback"));
 
     private static void checkDecisions(String resource, DmnModelInstance model, List<String> problems) {
         for (Decision decision : model.getModelElementsByType(Decision.class)) {

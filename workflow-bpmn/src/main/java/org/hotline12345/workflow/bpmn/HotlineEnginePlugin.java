@@ -41,12 +41,16 @@ public final class HotlineEnginePlugin extends AbstractProcessEnginePlugin {
     public static final String DIAGRAM_PATH = "org/hotline12345/workflow/diagrams/";
     /** The bean name unit-handling binds the transfer delegate by. */
     public static final String TRANSFER_BEAN = "hotlineTransfer";
+    /** The bean names accountability-review.bpmn and spot-check.bpmn bind their delegates by. */
+    public static final String REVIEW_DEADLINE_BEAN = "hotlineReviewDeadline";
+    public static final String SPOT_CHECK_BEAN = "hotlineSpotCheck";
     /** The bean the unit-handling diagram reads the assisting units of a dispatch from. */
     public static final String ASSISTING_UNITS_BEAN = "hotlineAssistingUnits";
     /** The names of every bean the library's diagrams bind; the engine resolves them without the host. */
     public static final java.util.Set<String> LIBRARY_BEANS = java.util.Set.of(START_CLOCK_BEAN, ISSUE_WARNING_BEAN, ESCALATE_BEAN,
-            AUDIT_DIGEST_BEAN, TRANSFER_BEAN, ASSISTING_UNITS_BEAN);
+            AUDIT_DIGEST_BEAN, TRANSFER_BEAN, ASSISTING_UNITS_BEAN, REVIEW_DEADLINE_BEAN, SPOT_CHECK_BEAN);
     static final List<String> DIAGRAMS = List.of("hotline-case.bpmn", "unit-handling.bpmn", "assisting-unit.bpmn", "case-escalation.bpmn",
+            "accountability-review.bpmn", "spot-check.bpmn", "accountability-triggers.dmn",
             "audit-digest.bpmn", "deadline-policy.dmn", "escalation-policy.dmn", "routing.dmn");
 
     private static final System.Logger LOG = System.getLogger(HotlineEnginePlugin.class.getName());
@@ -81,6 +85,8 @@ public final class HotlineEnginePlugin extends AbstractProcessEnginePlugin {
         beans.put(AUDIT_DIGEST_BEAN, components.auditDigestDelegate());
         beans.put(ASSISTING_UNITS_BEAN, components.assistingUnits());
         beans.put(TRANSFER_BEAN, components.transferDelegate());
+        beans.put(REVIEW_DEADLINE_BEAN, components.reviewDeadlineDelegate());
+        beans.put(SPOT_CHECK_BEAN, components.spotCheckDelegate());
         configuration.setBeans(beans);
 
         List<JobHandler> jobHandlers = configuration.getCustomJobHandlers() == null

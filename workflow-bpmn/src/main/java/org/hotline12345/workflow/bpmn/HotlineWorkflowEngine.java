@@ -19,6 +19,8 @@ import org.hotline12345.workflow.directory.InMemoryOrganisationDirectory;
 import org.hotline12345.workflow.directory.OrganisationDirectory;
 import org.hotline12345.workflow.events.CaseEventListener;
 import org.hotline12345.workflow.merge.DuplicateRule;
+import org.hotline12345.workflow.accountability.Accountability;
+import org.hotline12345.workflow.accountability.IndicatorSettings;
 import org.hotline12345.workflow.events.EventDeliveries;
 
 /**
@@ -42,6 +44,7 @@ public final class HotlineWorkflowEngine implements AutoCloseable {
     private final CaseMigration caseMigration;
     private final EventDeliveries eventDeliveries;
     private final AuditLog auditLog;
+    private final Accountability accountability;
     /** The pool of the embedded H2 database, when the engine made one; closed with the engine. */
     private final JdbcConnectionPool embeddedPool;
 
@@ -51,6 +54,7 @@ public final class HotlineWorkflowEngine implements AutoCloseable {
         this.caseMigration = components.caseMigration(processEngine);
         this.eventDeliveries = components.eventDeliveries(processEngine);
         this.auditLog = components.auditLog(processEngine);
+        this.accountability = components.accountability(processEngine);
         this.embeddedPool = embeddedPool;
     }
 
@@ -60,6 +64,11 @@ public final class HotlineWorkflowEngine implements AutoCloseable {
 
     public HotlineWorkflow workflow() {
         return workflow;
+    }
+
+    /** Accountability reviews, spot checks and unit indicators, for the supervision office and auditors. */
+    public Accountability accountability() {
+        return accountability;
     }
 
     /** Moves running cases to the latest version of an edited diagram. */
@@ -103,6 +112,7 @@ public final class HotlineWorkflowEngine implements AutoCloseable {
         private boolean deployDiagrams = true;
         private Integer historyTimeToLiveDays;
         private DuplicateRule duplicateRule = DuplicateRule.DEFAULT;
+        private IndicatorSettings indicatorSettings = IndicatorSettings.DEFAULT;
         private final List<CaseEventListener> listeners = new ArrayList<>();
         private List<Duration> retryDelays = HotlineComponents.DEFAULT_RETRY_DELAYS;
         private final List<ProcessEnginePlugin> plugins = new ArrayList<>();
@@ -186,6 +196,12 @@ public final class HotlineWorkflowEngine implements AutoCloseable {
             return this;
         }
 
+        /** How unit indicators are scored; {@link IndicatorSettings#DEFAULT} unless set. */
+        public Builder indicatorSettings(IndicatorSettings settings) {
+            this.indicatorSettings = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
         /** Another Camunda plugin to install beside the library's. */
         public Builder plugin(ProcessEnginePlugin plugin) {
             plugins.add(Objects.requireNonNull(plugin, "plugin"));
@@ -195,7 +211,7 @@ public final class HotlineWorkflowEngine implements AutoCloseable {
         public HotlineWorkflowEngine build() {
             Clock effectiveClock = clock != null ? clock : new EngineClock(calendar.zone());
             HotlineComponents components = new HotlineComponents(calendar, directory, effectiveClock, historyTimeToLiveDays,
-                    listeners, retryDelays, duplicateRule);
+                    listeners, retryDelays, duplicateRule, indicatorSettings);
             StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
             configuration.setProcessEngineName(engineName);
             JdbcConnectionPool embedded = null;

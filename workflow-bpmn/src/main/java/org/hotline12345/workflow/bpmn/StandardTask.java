@@ -36,6 +36,12 @@ public enum StandardTask {
      * or false, optional {@code transferNote}); the API checks those variables and the contract that the task exists.
      */
     public static final String APPROVE_TRANSFER_TASK = "UserTask_ApproveTransfer";
+    /**
+     * Not a standard step either: a supervisor's second callback of a case drawn by a spot check, completed through the
+     * generic task API with {@code spotCheckResolved} (true or false), optional {@code spotCheckSatisfaction} (a
+     * satisfaction name) and {@code spotCheckNote}.
+     */
+    public static final String SPOT_CHECK_TASK = "UserTask_SpotCheckCallback";
 
     private final String processKey;
     private final String taskKey;

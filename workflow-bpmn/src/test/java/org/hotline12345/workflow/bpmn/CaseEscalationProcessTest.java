@@ -94,6 +94,14 @@ class CaseEscalationProcessTest {
             assertThat(fact.unit()).isEqualTo(LIXIA);
             assertThat(fact.detail()).startsWith("OVERDUE_AFTER_SUPERVISION");
         });
+        assertThat(CITY.engine().accountability().reviews(supervisor(), LIXIA, null))
+                .as("the triggers table opens a review at once").anySatisfy(review -> {
+                    assertThat(review.severity()).isEqualTo("HIGH");
+                    assertThat(review.facts()).anySatisfy(fact -> {
+                        assertThat(fact.kind()).isEqualTo(org.hotline12345.workflow.accountability.FactKind.OVERDUE_AFTER_SUPERVISION);
+                        assertThat(fact.caseId()).isEqualTo(id);
+                    });
+                });
         assertThat(runningEscalations(id)).isZero();
     }
 

@@ -13,5 +13,7 @@ public enum FactKind {
     /** Extensions more often than the policy allows in a period. */
     FREQUENT_EXTENSIONS,
     /** Filed by a supervisor, with a reason. */
-    MANUAL
+    MANUAL,
+    /** The unit did not write its statement (情况说明) of an accountability review by the deadline. */
+    STATEMENT_MISSED
 }

@@ -15,6 +15,16 @@ public enum CaseEventType {
     ACCOUNTABILITY_FACT_RECORDED("AccountabilityFactRecorded"),
     CASE_ANSWERED_DIRECTLY("CaseAnsweredDirectly"),
     CASE_DISPATCHED("CaseDispatched"),
+    /** The supervision office recorded its findings in an accountability review of a case's unit. */
+    ACCOUNTABILITY_FINDINGS_RECORDED("AccountabilityFindingsRecorded"),
+    /** The unit under an accountability review wrote its statement (情况说明). */
+    ACCOUNTABILITY_STATEMENT_SUBMITTED("AccountabilityStatementSubmitted"),
+    /** An accountability review was decided: outcome, reasoning and who decided, on every case of its facts. */
+    ACCOUNTABILITY_REVIEW_DECIDED("AccountabilityReviewDecided"),
+    /** The case was drawn for a spot check (明察暗访). */
+    SPOT_CHECK_DRAWN("SpotCheckDrawn"),
+    /** The second callback of a spot check was recorded and compared with the reply. */
+    SPOT_CHECK_RECORDED("SpotCheckRecorded"),
     /** A duplicate was merged into a master case (并单); recorded on both cases. */
     CASE_MERGED("CaseMerged"),
     /** A merged duplicate became a case of its own again; recorded on both cases. */

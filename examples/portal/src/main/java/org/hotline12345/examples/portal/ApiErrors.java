@@ -5,6 +5,7 @@ import java.util.List;
 import org.hotline12345.workflow.CaseConflictException;
 import org.hotline12345.workflow.CaseNotFoundException;
 import org.hotline12345.workflow.IllegalCaseStateException;
+import org.hotline12345.workflow.accountability.IllegalReviewStateException;
 import org.hotline12345.workflow.InvalidCaseException;
 import org.hotline12345.workflow.NotAuthorizedException;
 import org.hotline12345.workflow.calendar.MissingCalendarYearException;
@@ -55,6 +56,12 @@ class ApiErrors {
     ResponseEntity<ErrorJson> illegalState(IllegalCaseStateException e) {
         return ResponseEntity.status(HttpStatus.CONFLICT)
                 .body(new ErrorJson(e.code(), e.getMessage(), null, e.currentStatus().name(), false));
+    }
+
+    @ExceptionHandler(IllegalReviewStateException.class)
+    ResponseEntity<ErrorJson> illegalReviewState(IllegalReviewStateException e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT)
+                .body(new ErrorJson(e.code(), e.getMessage(), null, e.currentStage().name(), false));
     }
 
     @ExceptionHandler(CaseConflictException.class)

@@ -385,6 +385,64 @@ class PortalHttpTest {
     }
 
     @Test
+    void theSupervisionOfficeFilesAFactReviewsTheUnitAndReadsIndicators() throws Exception {
+        String id = newCase("web-accountability-1");
+        JsonNode dispatched = post("dispatcher", "/api/cases/" + id + "/dispatch", "{\"leadUnit\": \"huaiyin\"}").body();
+        String month = dispatched.get("createdAt").asText().substring(0, 7);
+
+        assertThat(post("auditor", "/api/accountability/facts", "{\"caseId\": \"" + id + "\", \"unit\": \"huaiyin\", "
+                + "\"kind\": \"MANUAL\", \"reason\": \"x\"}").status()).isEqualTo(403);
+        Response wrongKind = post("supervisor", "/api/accountability/facts", "{\"caseId\": \"" + id + "\", \"unit\": \"huaiyin\", "
+                + "\"kind\": \"FALSE_CLOSURE\", \"reason\": \"x\"}");
+        assertThat(wrongKind.status()).isEqualTo(400);
+        assertThat(wrongKind.body().get("fields").get(0).get("field").asText()).isEqualTo("kind");
+        Response fact = post("supervisor", "/api/accountability/facts", "{\"caseId\": \"" + id + "\", \"unit\": \"huaiyin\", "
+                + "\"kind\": \"MANUAL\", \"reason\": \"Hung up on the citizen.\"}");
+        assertThat(fact.status()).isEqualTo(200);
+        String review = fact.body().get("reviewId").asText();
+
+        JsonNode reviews = get("auditor", "/api/accountability/reviews?unit=huaiyin&period=" + month).body();
+        assertThat(reviews.findValuesAsText("id")).contains(review);
+        assertThat(get("shizhong", "/api/accountability/reviews?unit=huaiyin").status()).isEqualTo(403);
+        assertThat(post("huaiyin", "/api/accountability/reviews/" + review + "/statement", "{\"statement\": \"early\"}")
+                .body().get("error").asText()).isEqualTo("ILLEGAL_STATE");
+        assertThat(post("supervisor", "/api/accountability/reviews/" + review + "/findings", "{\"findings\": \"Confirmed.\"}")
+                .body().get("stage").asText()).isEqualTo("AWAITING_STATEMENT");
+        assertThat(post("huaiyin", "/api/accountability/reviews/" + review + "/statement", "{\"statement\": \"Sorry.\"}")
+                .body().get("stage").asText()).isEqualTo("DECIDING");
+        JsonNode decided = post("supervisor", "/api/accountability/reviews/" + review + "/decision",
+                "{\"outcome\": \"REMINDER\", \"reasoning\": \"First time.\"}").body();
+        assertThat(decided.get("stage").asText()).isEqualTo("DECIDED");
+        assertThat(decided.get("facts").get(0).get("kind").asText()).isEqualTo("MANUAL");
+
+        Response indicators = get("supervisor", "/api/indicators?period=" + month + "&unit=huaiyin");
+        assertThat(indicators.status()).isEqualTo(200);
+        assertThat(indicators.body().get(0).get("received").asLong()).isPositive();
+        assertThat(indicators.body().get(0).get("outcomes").get("REMINDER").asLong()).isEqualTo(1);
+        HttpResponse<String> csv = raw("auditor", "/api/rankings?period=" + month + "&format=csv");
+        assertThat(csv.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
+        assertThat(csv.body()).startsWith("rank,unit,period,received,on_time_sign_for_numerator").contains(",huaiyin," + month + ",");
+        assertThat(raw("supervisor", "/api/indicators?period=" + month + "&format=csv").body()).startsWith("unit,period,received");
+        assertThat(get("lixia", "/api/indicators?period=" + month).status()).isEqualTo(403);
+        Response badPeriod = get("supervisor", "/api/rankings?period=November");
+        assertThat(badPeriod.status()).isEqualTo(400);
+        assertThat(badPeriod.body().get("fields").get(0).get("field").asText()).isEqualTo("period");
+
+        Response draw = post("supervisor", "/api/spot-checks", "{\"period\": \"" + month + "\", \"share\": 0.5, \"seed\": 7}");
+        assertThat(draw.status()).isEqualTo(200);
+        assertThat(draw.body().get("seed").asLong()).isEqualTo(7);
+        assertThat(post("auditor", "/api/spot-checks", "{\"period\": \"" + month + "\", \"share\": 0.5, \"seed\": 7}").status())
+                .isEqualTo(403);
+    }
+
+    private HttpResponse<String> raw(String user, String path) throws Exception {
+        String credentials = user + ":" + DemoUsers.PASSWORD;
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
     void badInputIsA400ListingEveryField() throws Exception {
         Response invalid = post("operator", "/api/cases",
                 "{\"channel\": \"FAX\", \"category\": \"GOSSIP\", \"subject\": \"\", \"caller\": {\"name\": \"王五\", \"phone\": \"12\"}}");

@@ -345,9 +345,27 @@ final class CaseStore {
                 + "WHERE id = ?", now, id.value());
     }
 
-    void recordFact(CaseId caseId, UnitId unit, FactKind kind, String detail, Instant now) {
-        update("INSERT INTO hw_accountability_fact (id, case_id, unit, kind, recorded_at, detail) VALUES (?, ?, ?, ?, ?, ?)",
-                java.util.UUID.randomUUID().toString(), caseId.value(), unit.value(), kind.name(), now, detail);
+    void insertFact(String id, CaseId caseId, UnitId unit, FactKind kind, String detail, String recordedBy, String reviewId,
+            Instant now) {
+        update("INSERT INTO hw_accountability_fact (id, case_id, unit, kind, recorded_at, detail, recorded_by, review_id) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", id, caseId.value(), unit.value(), kind.name(), now, detail, recordedBy, reviewId);
+    }
+
+    /** Gives the review {@code reviewId} the facts of {@code kind} against {@code unit} since {@code from} that have none. */
+    void attachFacts(UnitId unit, FactKind kind, Instant from, String reviewId) {
+        update("UPDATE hw_accountability_fact SET review_id = ? WHERE unit = ? AND kind = ? AND recorded_at >= ? AND review_id IS NULL",
+                reviewId, unit.value(), kind.name(), from);
+    }
+
+    /** Facts of {@code kind} against {@code unit} recorded from {@code from} (inclusive) to {@code to} (inclusive). */
+    long countFacts(UnitId unit, FactKind kind, Instant from, Instant to) {
+        try (PreparedStatement statement = prepare("SELECT COUNT(*) FROM hw_accountability_fact WHERE unit = ? AND kind = ? "
+                + "AND recorded_at >= ? AND recorded_at <= ?", unit.value(), kind.name(), from, to); ResultSet rs = statement.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new CaseStoreException("counting accountability facts", e);
+        }
     }
 
     /** How many events of one type each unit caused in [{@code from}, {@code to}). */
@@ -372,16 +390,6 @@ final class CaseStore {
             throw new CaseStoreException("counting per unit", e);
         }
         return counts;
-    }
-
-    long countFacts(CaseId caseId, FactKind kind) {
-        try (PreparedStatement statement = prepare("SELECT COUNT(*) FROM hw_accountability_fact WHERE case_id = ? AND kind = ?",
-                caseId.value(), kind.name()); ResultSet rs = statement.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (SQLException e) {
-            throw new CaseStoreException("counting accountability facts", e);
-        }
     }
 
     void countReturn(CaseId id, Instant now) {

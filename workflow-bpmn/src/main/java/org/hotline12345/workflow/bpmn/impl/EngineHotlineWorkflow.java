@@ -109,6 +109,8 @@ public final class EngineHotlineWorkflow implements HotlineWorkflow {
     private final CommandExecutor commands;
     private final CaseStore store;
     private final AssistanceStore assistance;
+    private final PartStore parts;
+    private final AccountabilityFacts facts;
     private final TransferDelegate transfers;
     private final DuplicateRule duplicateRule;
     private final CaseEventLog events;
@@ -120,13 +122,16 @@ public final class EngineHotlineWorkflow implements HotlineWorkflow {
     private final Clock clock;
     private final ZoneId zone;
 
-    EngineHotlineWorkflow(ProcessEngine engine, CaseStore store, AssistanceStore assistance, CaseEventLog events,
+    EngineHotlineWorkflow(ProcessEngine engine, CaseStore store, AssistanceStore assistance, PartStore parts,
+            AccountabilityFacts facts, CaseEventLog events,
             OrganisationDirectory directory, AccessPolicy access, DeadlineCalculator calculator, DeadlinePolicyTable policyTable,
             TransferDelegate transfers, DuplicateRule duplicateRule, Clock clock) {
         this.engine = engine;
         this.commands = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired();
         this.store = store;
         this.assistance = assistance;
+        this.parts = parts;
+        this.facts = facts;
         this.transfers = transfers;
         this.duplicateRule = duplicateRule;
         this.events = events;
@@ -389,6 +394,7 @@ public final class EngineHotlineWorkflow implements HotlineWorkflow {
         variables.put(ProcessVariables.LEAD_UNIT, order.leadUnit().value());
         complete(actor, dispatchTask, variables);
         CaseRow after = store.find(caseId).orElseThrow();
+        parts.open(caseId, order.leadUnit(), now, after.signForDue(), null, null);
         String assisted = order.assistingUnits().isEmpty() ? ""
                 : "; assisted by " + order.assistingUnits().stream().map(this::describe).collect(Collectors.joining(", "));
         record(caseId, CaseEventType.CASE_DISPATCHED, actor, order.leadUnit(), dispatchTask, "dispatched to "
@@ -480,6 +486,7 @@ public final class EngineHotlineWorkflow implements HotlineWorkflow {
         return step(actor, caseId, Step.SIGN_FOR, StandardTask.SIGN_FOR, (row, task) -> {
             complete(actor, task, Map.of(ProcessVariables.UNIT_ACTION, "SIGN_FOR"));
             CaseRow after = store.find(row.id()).orElseThrow();
+            parts.signedFor(row.id(), clock.instant(), after.handlingDue());
             record(row.id(), CaseEventType.CASE_SIGNED_FOR, actor, row.leadUnit(), task,
                     "signed for by " + describe(row.leadUnit()) + "; reply by " + CaseRow.at(after.handlingDue(), zone),
                     after.handlingDue());
@@ -502,6 +509,7 @@ public final class EngineHotlineWorkflow implements HotlineWorkflow {
             }
             String from = StandardTask.SIGN_FOR.taskKey().equals(task.getTaskDefinitionKey()) ? "SIGN_FOR" : "HANDLING";
             store.countReturn(row.id(), clock.instant());
+            parts.returnRequested(row.id());
             complete(actor, task, Map.of(ProcessVariables.UNIT_ACTION, "REQUEST_RETURN",
                     ProcessVariables.RETURN_REQUESTED_FROM, from, ProcessVariables.RETURN_COUNT, row.returns() + 1,
                     ProcessVariables.RETURN_REASON_CODE, request.reasonCode().name(),
@@ -529,6 +537,7 @@ public final class EngineHotlineWorkflow implements HotlineWorkflow {
             if (decision.accepted()) {
                 variables.put(ProcessVariables.HANDLING_OUTCOME, "RETURNED");
                 store.assignLeadUnit(row.id(), null, clock.instant());
+                parts.end(row.id(), PartStore.Ending.RETURNED);
             }
             complete(actor, task, variables);
             if (!decision.accepted()) {
@@ -563,6 +572,7 @@ public final class EngineHotlineWorkflow implements HotlineWorkflow {
             if (moves) {
                 variables.put(ProcessVariables.HANDLING_OUTCOME, "RETURNED");
                 store.assignLeadUnit(row.id(), null, clock.instant());
+                parts.end(row.id(), PartStore.Ending.ARBITRATED_AWAY);
             }
             store.setArbitratedUnit(row.id(), fixed);
             complete(actor, task, variables);
@@ -581,9 +591,8 @@ public final class EngineHotlineWorkflow implements HotlineWorkflow {
     /** A return the hotline office turns down is an attempt to push the case away (推诿): the unit answers for it. */
     private void recordImproperReturn(Actor actor, CaseRow row, Task task, String decisionNote) {
         String fact = describe(row.leadUnit()) + " returned case " + row.number() + " improperly" + note(decisionNote);
-        store.recordFact(row.id(), row.leadUnit(), FactKind.IMPROPER_RETURN, fact, clock.instant());
-        record(row.id(), CaseEventType.ACCOUNTABILITY_FACT_RECORDED, actor, row.leadUnit(), task,
-                FactKind.IMPROPER_RETURN + ": " + fact);
+        facts.record(engine, row.id(), row.leadUnit(), FactKind.IMPROPER_RETURN, fact, actor.userId(), task.getTaskDefinitionKey(),
+                task.getProcessDefinitionId());
     }
 
     @Override
@@ -674,10 +683,13 @@ public final class EngineHotlineWorkflow implements HotlineWorkflow {
             reenterHandling(task.getProcessInstanceId(), newDue, yellowCard);
             store.setDeadline(row.id(), ClockKind.HANDLING, newDue, now);
             store.addExtension(row.id(), days, now);
+            parts.handlingDue(row.id(), newDue);
             complete(actor, task, Map.of(ProcessVariables.EXTENSION_APPROVED, true));
             record(row.id(), CaseEventType.EXTENSION_APPROVED, actor, row.leadUnit(), task, "extension of " + days
                     + " working days approved; reply by " + CaseRow.at(newDue, zone) + " instead of "
                     + CaseRow.at(row.handlingDue(), zone) + note(decision.note()), newDue);
+            facts.extensionApproved(engine, row.id(), row.leadUnit(), actor.userId(), task.getTaskDefinitionKey(),
+                    task.getProcessDefinitionId());
         });
     }
 
@@ -751,6 +763,7 @@ public final class EngineHotlineWorkflow implements HotlineWorkflow {
             reenterHandling(task.getProcessInstanceId(), newDue, yellowCard);
             store.resume(row.id(), now);
             store.setDeadline(row.id(), ClockKind.HANDLING, newDue, now);
+            parts.handlingDue(row.id(), newDue);
             Duration paused = Duration.between(row.suspendedSince(), now);
             record(row.id(), CaseEventType.CASE_RESUMED, actor, row.leadUnit(), task, "handling clock runs again after "
                     + describe(paused) + " (since " + CaseRow.at(row.suspendedSince(), zone) + "); reply by " + CaseRow.at(newDue, zone),
@@ -797,6 +810,7 @@ public final class EngineHotlineWorkflow implements HotlineWorkflow {
                                 + " is outstanding; record why the lead unit replies without it")));
             }
             store.recordReply(row.id(), reply.result(), clock.instant());
+            parts.replied(row.id(), clock.instant());
             complete(actor, task, Map.of(ProcessVariables.UNIT_ACTION, "REPLY", ProcessVariables.HANDLING_OUTCOME, "REPLIED",
                     "replyResult", reply.result().name(), "replyText", reply.text()));
             record(row.id(), CaseEventType.CASE_REPLIED, actor, row.leadUnit(), task, reply.result() + ": " + reply.text()
@@ -839,6 +853,7 @@ public final class EngineHotlineWorkflow implements HotlineWorkflow {
         return step(actor, caseId, Step.CALLBACK, StandardTask.CALLBACK, (row, task) -> {
             Instant now = clock.instant();
             store.recordCallback(row.id(), result.satisfaction(), result.resolved(), now);
+            parts.calledBack(row.id(), now, result.satisfaction(), result.resolved());
             Map<String, Object> variables = new HashMap<>();
             variables.put(ProcessVariables.SATISFACTION, result.satisfaction().name());
             variables.put(ProcessVariables.RESOLVED, result.resolved());
@@ -878,6 +893,7 @@ public final class EngineHotlineWorkflow implements HotlineWorkflow {
         CaseRow after = store.find(before.id()).orElseThrow();
         if (after.status() == CaseStatus.IN_PROGRESS) {
             store.countReopen(before.id(), clock.instant());
+            parts.reopened(before.id());
             CaseRow reopened = store.find(before.id()).orElseThrow();
             record(before.id(), CaseEventType.CASE_REOPENED, actor, after.leadUnit(), task, "reopened (" + reopened.reopens()
                     + ") to " + describe(after.leadUnit()) + "; reply again by " + CaseRow.at(reopened.handlingDue(), zone),
@@ -885,6 +901,9 @@ public final class EngineHotlineWorkflow implements HotlineWorkflow {
         } else if (after.status() == CaseStatus.REOPEN_LIMIT_REACHED) {
             record(before.id(), CaseEventType.REOPEN_LIMIT_REACHED, actor, null, task,
                     "still unsatisfied after " + after.reopens() + " reopens; the hotline office decides");
+            facts.record(engine, before.id(), after.leadUnit(), FactKind.REOPEN_LIMIT_EXCEEDED, describe(after.leadUnit())
+                    + " left the citizen of case " + before.number() + " unsatisfied after " + after.reopens() + " reopens",
+                    actor.userId(), task.getTaskDefinitionKey(), task.getProcessDefinitionId());
         }
     }
 
@@ -1000,14 +1019,7 @@ public final class EngineHotlineWorkflow implements HotlineWorkflow {
                         + " is a standard step: use the " + standard.get().step().name().toLowerCase().replace('_', ' ')
                         + " operation, which checks and records it");
             }
-            if (StandardTask.APPROVE_TRANSFER_TASK.equals(task.getTaskDefinitionKey())) {
-                // The diagram's gateway reads it: without a yes or no the engine could only fail.
-                validate(v -> {
-                    if (!(values.get(ProcessVariables.TRANSFER_APPROVED) instanceof Boolean)) {
-                        v.reject("variables." + ProcessVariables.TRANSFER_APPROVED, "is required, true or false");
-                    }
-                });
-            }
+            validateAnswers(task.getTaskDefinitionKey(), values);
             complete(actor, task, values);
             record(row.id(), CaseEventType.TASK_COMPLETED, actor, null, task,
                     "completed " + task.getTaskDefinitionKey() + " (" + task.getName() + ")" + (values.isEmpty() ? "" : " with " + values));
@@ -1137,6 +1149,15 @@ public final class EngineHotlineWorkflow implements HotlineWorkflow {
     }
 
     private <T> T execute(Actor actor, Supplier<T> body) {
+        return inCommand(engine, commands, actor, body);
+    }
+
+    /**
+     * Runs {@code body} as one engine command (one transaction) on behalf of {@code actor}: the engine's authentication
+     * is the actor's, refusals stay refusals, and a concurrent change of the same rows becomes a retryable
+     * {@link CaseConflictException}.
+     */
+    static <T> T inCommand(ProcessEngine engine, CommandExecutor commands, Actor actor, Supplier<T> body) {
         var identity = engine.getIdentityService();
         identity.setAuthentication(actor.userId(), candidateGroups(actor));
         ApiCalls.enter();
@@ -1227,6 +1248,33 @@ public final class EngineHotlineWorkflow implements HotlineWorkflow {
     private void requireKnownUnit(Validation v, String field, UnitId unit) {
         if (unit != null && !directory.exists(unit)) {
             v.reject(field, "unknown unit '" + unit + "'");
+        }
+    }
+
+    /**
+     * The variables of the tasks completed through the generic task API whose answers the library's diagrams and
+     * delegates read: without them the engine could only fail, or record nonsense.
+     */
+    private static void validateAnswers(String taskKey, Map<String, Object> values) {
+        validate(v -> {
+            switch (taskKey) {
+                case StandardTask.APPROVE_TRANSFER_TASK -> requireBoolean(v, values, ProcessVariables.TRANSFER_APPROVED);
+                case StandardTask.SPOT_CHECK_TASK -> {
+                    requireBoolean(v, values, SpotCheckDelegate.RESOLVED);
+                    Object satisfaction = values.get(SpotCheckDelegate.SATISFACTION);
+                    if (satisfaction != null) {
+                        v.enumValue("variables." + SpotCheckDelegate.SATISFACTION, Satisfaction.class, satisfaction.toString(), false);
+                    }
+                }
+                default -> {
+                }
+            }
+        });
+    }
+
+    private static void requireBoolean(Validation v, Map<String, Object> values, String name) {
+        if (!(values.get(name) instanceof Boolean)) {
+            v.reject("variables." + name, "is required, true or false");
         }
     }
 

@@ -32,6 +32,7 @@ final class EscalateDelegate implements JavaDelegate {
     static final String SUPERVISION_GROUP = "supervision";
 
     private final CaseStore store;
+    private final AccountabilityFacts facts;
     private final CaseEventLog events;
     private final DeadlineCalculator calculator;
     private final EscalationPolicyTable policyTable;
@@ -39,9 +40,10 @@ final class EscalateDelegate implements JavaDelegate {
     private final Clock clock;
     private final ZoneId zone;
 
-    EscalateDelegate(CaseStore store, CaseEventLog events, DeadlineCalculator calculator, EscalationPolicyTable policyTable,
-            OrganisationDirectory directory, Clock clock) {
+    EscalateDelegate(CaseStore store, AccountabilityFacts facts, CaseEventLog events, DeadlineCalculator calculator,
+            EscalationPolicyTable policyTable, OrganisationDirectory directory, Clock clock) {
         this.store = store;
+        this.facts = facts;
         this.events = events;
         this.calculator = calculator;
         this.policyTable = policyTable;
@@ -88,9 +90,8 @@ final class EscalateDelegate implements JavaDelegate {
             case "ACCOUNTABILITY" -> {
                 String detail = describe(unit) + " still overdue on case " + row.number() + " after the supervision deadline "
                         + CaseRow.at(((Date) execution.getVariable(SUPERVISION_DUE)).toInstant(), zone);
-                store.recordFact(caseId, unit, FactKind.OVERDUE_AFTER_SUPERVISION, detail, now);
-                events.record(caseId, CaseEventType.ACCOUNTABILITY_FACT_RECORDED, now, IssueWarningDelegate.SYSTEM_ACTOR, unit,
-                        execution.getCurrentActivityId(), FactKind.OVERDUE_AFTER_SUPERVISION + ": " + detail, null, execution.getProcessDefinitionId());
+                facts.record(execution.getProcessEngineServices(), caseId, unit, FactKind.OVERDUE_AFTER_SUPERVISION, detail,
+                        IssueWarningDelegate.SYSTEM_ACTOR, execution.getCurrentActivityId(), execution.getProcessDefinitionId());
             }
             default -> throw new IllegalArgumentException("unknown escalation step " + execution.getVariableLocal("escalationStep"));
         }

@@ -17,6 +17,8 @@ import org.hotline12345.workflow.directory.OrganisationDirectory;
 import org.hotline12345.workflow.events.CaseEventListener;
 import org.hotline12345.workflow.events.EventDeliveries;
 import org.hotline12345.workflow.merge.DuplicateRule;
+import org.hotline12345.workflow.accountability.Accountability;
+import org.hotline12345.workflow.accountability.IndicatorSettings;
 
 /**
  * Wires the library's engine-side parts once, so that the plugin, the delegates bound in the diagrams and
@@ -31,6 +33,9 @@ public final class HotlineComponents {
     private final CaseStore store = new CaseStore();
     private final AssistanceStore assistance = new AssistanceStore(store);
     private final AssistingUnits assistingUnits = new AssistingUnits(assistance);
+    private final PartStore parts = new PartStore(store);
+    private final ReviewStore reviews = new ReviewStore(store);
+    private final SpotCheckStore spotChecks = new SpotCheckStore(store);
     private final EventNotifications notifications;
     private final CaseEventLog events;
     private final OrganisationDirectory directory;
@@ -46,25 +51,35 @@ public final class HotlineComponents {
     private final JavaDelegate auditDigest;
     private final BpmnParseListener parseListener;
     private final DuplicateRule duplicateRule;
+    private final IndicatorSettings indicatorSettings;
+    private final AccountabilityFacts facts;
+    private final JavaDelegate reviewDeadline;
+    private final JavaDelegate spotCheck;
 
     /**
      * @param listeners the host's listeners for domain events (none is fine)
      * @param retryDelays delays before each retry of a failed delivery, e.g. {@link #DEFAULT_RETRY_DELAYS}
      * @param duplicateRule when open cases are proposed as duplicates of each other, e.g. {@link DuplicateRule#DEFAULT}
+     * @param indicatorSettings how unit indicators are scored, e.g. {@link IndicatorSettings#DEFAULT}
      */
     public HotlineComponents(WorkingCalendar calendar, OrganisationDirectory directory, Clock clock, Integer historyTimeToLiveDays,
-            List<CaseEventListener> listeners, List<Duration> retryDelays, DuplicateRule duplicateRule) {
+            List<CaseEventListener> listeners, List<Duration> retryDelays, DuplicateRule duplicateRule,
+            IndicatorSettings indicatorSettings) {
         this.duplicateRule = duplicateRule;
+        this.indicatorSettings = indicatorSettings;
         this.calendar = calendar;
         this.directory = directory;
         this.clock = clock;
         this.notifications = new EventNotifications(listeners, retryDelays, store, clock, calendar.zone());
         this.events = new CaseEventLog(store, notifications);
         this.calculator = new DeadlineCalculator(calendar);
+        this.facts = new AccountabilityFacts(store, reviews, events, clock, calendar.zone());
+        this.reviewDeadline = new ReviewDeadlineDelegate(reviews, facts, store, events, clock, calendar.zone());
+        this.spotCheck = new SpotCheckDelegate(store, spotChecks, facts, events, clock);
         this.startClock = new StartClockDelegate(calculator, policyTable, store, assistance, clock);
         this.issueWarning = new IssueWarningDelegate(store, assistance, events, clock, calendar.zone());
-        this.escalate = new EscalateDelegate(store, events, calculator, new EscalationPolicyTable(), directory, clock);
-        this.transfer = new TransferDelegate(store, events, directory, clock, calendar.zone());
+        this.escalate = new EscalateDelegate(store, facts, events, calculator, new EscalationPolicyTable(), directory, clock);
+        this.transfer = new TransferDelegate(store, parts, events, directory, clock, calendar.zone());
         this.auditLog = new EngineAuditLog(store, events, new AccessPolicy(), clock);
         this.auditDigest = new AuditDigestDelegate(auditLog, clock, calendar.zone());
         this.parseListener = new HotlineParseListener(new CaseStateListeners(store, events, clock), historyTimeToLiveDays);
@@ -137,7 +152,22 @@ public final class HotlineComponents {
     /** The facade over {@code engine}, which must have been built with this library's plugin. */
     public HotlineWorkflow workflow(ProcessEngine engine) {
         notifications.bind(engine);
-        return new EngineHotlineWorkflow(engine, store, assistance, events, directory, new AccessPolicy(), calculator, policyTable,
-                transfer, duplicateRule, clock);
+        return new EngineHotlineWorkflow(engine, store, assistance, parts, facts, events, directory, new AccessPolicy(), calculator,
+                policyTable, transfer, duplicateRule, clock);
+    }
+
+    /** Accountability reviews, spot checks and unit indicators over {@code engine}. */
+    public Accountability accountability(ProcessEngine engine) {
+        return new EngineAccountability(engine, store, reviews, spotChecks, facts, indicatorSettings, events, calculator, clock);
+    }
+
+    /** The delegate accountability-review.bpmn binds as {@code ${hotlineReviewDeadline}}. */
+    public JavaDelegate reviewDeadlineDelegate() {
+        return reviewDeadline;
+    }
+
+    /** The delegate spot-check.bpmn binds as {@code ${hotlineSpotCheck}}. */
+    public JavaDelegate spotCheckDelegate() {
+        return spotCheck;
     }
 }

@@ -22,13 +22,15 @@ import org.hotline12345.workflow.timeline.CaseEventType;
 final class TransferDelegate implements JavaDelegate {
 
     private final CaseStore store;
+    private final PartStore parts;
     private final CaseEventLog events;
     private final OrganisationDirectory directory;
     private final Clock clock;
     private final ZoneId zone;
 
-    TransferDelegate(CaseStore store, CaseEventLog events, OrganisationDirectory directory, Clock clock, ZoneId zone) {
+    TransferDelegate(CaseStore store, PartStore parts, CaseEventLog events, OrganisationDirectory directory, Clock clock, ZoneId zone) {
         this.store = store;
+        this.parts = parts;
         this.events = events;
         this.directory = directory;
         this.clock = clock;
@@ -69,6 +71,7 @@ final class TransferDelegate implements JavaDelegate {
         Instant now = clock.instant();
         UnitId from = row.leadUnit();
         store.transferLeadUnit(row.id(), to, now);
+        parts.transferred(row.id(), to, now);
         engine.getRuntimeService().setVariable(unitProcessInstanceId, ProcessVariables.LEAD_UNIT, to.value());
         String fromGroup = EngineHotlineWorkflow.UNIT_GROUP_PREFIX + from.value();
         for (Task task : engine.getTaskService().createTaskQuery().processInstanceId(unitProcessInstanceId)

@@ -24,6 +24,7 @@ import org.hotline12345.workflow.directory.Unit;
 import org.hotline12345.workflow.events.CaseEventListener;
 import org.hotline12345.workflow.events.EventDeliveries;
 import org.hotline12345.workflow.merge.DuplicateRule;
+import org.hotline12345.workflow.accountability.Accountability;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -87,7 +88,7 @@ class HotlineWorkflowAutoConfiguration {
         Integer days = properties.historyTimeToLive() == null ? null : Math.toIntExact(properties.historyTimeToLive().toDays());
         return new HotlineComponents(calendar, directory, clock, days, listeners.orderedStream().toList(),
                 properties.eventDeliveryRetryDelays(),
-                new DuplicateRule(properties.duplicateWindow(), properties.duplicateThreshold()));
+                new DuplicateRule(properties.duplicateWindow(), properties.duplicateThreshold()), properties.indicators().settings());
     }
 
     @Bean
@@ -116,6 +117,22 @@ class HotlineWorkflowAutoConfiguration {
     @Bean(HotlineEnginePlugin.AUDIT_DIGEST_BEAN)
     JavaDelegate hotlineAuditDigest(HotlineComponents components) {
         return components.auditDigestDelegate();
+    }
+
+    @Bean(HotlineEnginePlugin.REVIEW_DEADLINE_BEAN)
+    JavaDelegate hotlineReviewDeadline(HotlineComponents components) {
+        return components.reviewDeadlineDelegate();
+    }
+
+    @Bean(HotlineEnginePlugin.SPOT_CHECK_BEAN)
+    JavaDelegate hotlineSpotCheck(HotlineComponents components) {
+        return components.spotCheckDelegate();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    Accountability hotlineAccountability(HotlineComponents components, ProcessEngine processEngine) {
+        return components.accountability(processEngine);
     }
 
     @Bean(HotlineEnginePlugin.TRANSFER_BEAN)

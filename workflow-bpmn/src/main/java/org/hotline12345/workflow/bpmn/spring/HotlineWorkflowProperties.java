@@ -3,6 +3,9 @@ package org.hotline12345.workflow.bpmn.spring;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
+import org.hotline12345.workflow.accountability.Indicator;
+import org.hotline12345.workflow.accountability.IndicatorSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -21,6 +24,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     last the delivery is left failed for an operator (default 10s, 1m, 5m, 30m)
  * @param duplicateWindow how far apart in intake time two cases may be to be proposed as duplicates (default 7 days)
  * @param duplicateThreshold the least text similarity of a duplicate proposal, above 0 and at most 1 (default 0.5)
+ * @param indicators how unit indicators are scored
  */
 @ConfigurationProperties("hotline.workflow")
 public record HotlineWorkflowProperties(
@@ -32,7 +36,8 @@ public record HotlineWorkflowProperties(
         List<UnitEntry> units,
         @DefaultValue({"10s", "1m", "5m", "30m"}) List<Duration> eventDeliveryRetryDelays,
         @DefaultValue("7d") Duration duplicateWindow,
-        @DefaultValue("0.5") double duplicateThreshold) {
+        @DefaultValue("0.5") double duplicateThreshold,
+        @DefaultValue Indicators indicators) {
 
     public HotlineWorkflowProperties {
         units = units == null ? List.of() : List.copyOf(units);
@@ -45,6 +50,21 @@ public record HotlineWorkflowProperties(
      *     instead of refusing to compute its deadlines
      */
     public record Calendar(@DefaultValue("false") boolean weekendsOnlyFallback) {
+    }
+
+    /**
+     * How unit indicators are scored ({@code hotline.workflow.indicators.*}).
+     *
+     * @param basicallySatisfiedCounts whether BASICALLY_SATISFIED counts as satisfied (default true)
+     * @param weights the weight of each indicator in the composite score, by {@link Indicator} name (default 20 on-time
+     *     sign-for, 20 on-time completion, 10 return rate, 10 reopen rate, 20 satisfaction, 20 resolution)
+     */
+    public record Indicators(@DefaultValue("true") boolean basicallySatisfiedCounts, Map<Indicator, Double> weights) {
+
+        IndicatorSettings settings() {
+            return new IndicatorSettings(basicallySatisfiedCounts,
+                    weights == null || weights.isEmpty() ? IndicatorSettings.DEFAULT.weights() : weights);
+        }
     }
 
     /**
