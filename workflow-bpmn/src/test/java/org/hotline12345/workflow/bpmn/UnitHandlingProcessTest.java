@@ -35,7 +35,7 @@ class UnitHandlingProcessTest {
 
     private static ProcessInstance start(String entry, Map<String, Object> extra) {
         Map<String, Object> variables = new HashMap<>(Map.of("category", "CONSULTATION", "urgency", "NORMAL",
-                "leadUnit", "lixia", "entry", entry));
+                "leadUnit", "lixia", "entry", entry, "assisted", false));
         variables.putAll(extra);
         return CITY.engine().processEngine().getRuntimeService().startProcessInstanceByKey(StandardTask.UNIT_PROCESS, "unit-test-case", variables);
     }

@@ -129,8 +129,7 @@ final class AccountabilityFacts {
     }
 
     static Trigger evaluate(ProcessEngineServices engine, FactKind kind, long count) {
-        DmnDecisionResult result = engine.getDecisionService().evaluateDecisionByKey(TRIGGERS_DECISION)
-                .variables(Map.of("kind", kind.name(), "count", count)).evaluate();
+        DmnDecisionResult result = PolicyDecisions.evaluate(TRIGGERS_DECISION, Map.of("kind", kind.name(), "count", count));
         if (result.isEmpty() || !Boolean.TRUE.equals(result.getFirstResult().get("openReview"))) {
             return new Trigger(false, null, null);
         }

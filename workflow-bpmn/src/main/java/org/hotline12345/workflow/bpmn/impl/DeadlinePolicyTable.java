@@ -2,7 +2,6 @@ package org.hotline12345.workflow.bpmn.impl;
 
 import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
-import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.hotline12345.workflow.bpmn.StandardTask;
@@ -14,10 +13,9 @@ import org.hotline12345.workflow.deadline.TimeLimit;
 /** Reads the limits of a case from the analysts' {@code deadline-policy} decision table (latest version). */
 final class DeadlinePolicyTable {
 
-    DeadlinePolicy evaluate(DecisionService decisions, Category category, Urgency urgency) {
-        DmnDecisionResult result = decisions.evaluateDecisionByKey(StandardTask.DEADLINE_POLICY_DECISION)
-                .variables(Map.of(ProcessVariables.CATEGORY, category.name(), ProcessVariables.URGENCY, urgency.name()))
-                .evaluate();
+    DeadlinePolicy evaluate(Category category, Urgency urgency) {
+        DmnDecisionResult result = PolicyDecisions.evaluate(StandardTask.DEADLINE_POLICY_DECISION,
+                Map.of(ProcessVariables.CATEGORY, category.name(), ProcessVariables.URGENCY, urgency.name()));
         if (result.size() != 1) {
             throw new ProcessEngineException("the deadline-policy decision gave " + result.size() + " rows for category "
                     + category + " and urgency " + urgency + "; it must give exactly one");

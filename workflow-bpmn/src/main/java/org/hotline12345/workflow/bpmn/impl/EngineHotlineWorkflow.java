@@ -198,7 +198,7 @@ public final class EngineHotlineWorkflow implements HotlineWorkflow {
                 .startProcessInstanceByKey(StandardTask.CASE_PROCESS, id.value(), variables);
         store.setProcessInstance(id, instance.getId());
         store.setProcessDefinition(id, instance.getProcessDefinitionId());
-        var suggestion = routingTable.suggest(engine.getDecisionService(), request.category(),
+        var suggestion = routingTable.suggest(request.category(),
                 request.location() == null ? null : request.location().areaCode(), request.urgencyOrDefault());
         UnitId suggested = suggestion.map(RoutingTable.Suggestion::leadUnit)
                 .filter(unit -> UnitId.isWellFormed(unit) && directory.exists(UnitId.of(unit))).map(UnitId::of).orElse(null);
@@ -392,6 +392,7 @@ public final class EngineHotlineWorkflow implements HotlineWorkflow {
         variables.put(ProcessVariables.DISPOSITION, "DISPATCH");
         variables.put(ProcessVariables.ENTRY, "DISPATCH");
         variables.put(ProcessVariables.LEAD_UNIT, order.leadUnit().value());
+        variables.put(ProcessVariables.ASSISTED, !order.assistingUnits().isEmpty());
         complete(actor, dispatchTask, variables);
         CaseRow after = store.find(caseId).orElseThrow();
         parts.open(caseId, order.leadUnit(), now, after.signForDue(), null, null);
@@ -477,7 +478,7 @@ public final class EngineHotlineWorkflow implements HotlineWorkflow {
     private Instant returnWindowEnd(CaseRow row) {
         Instant dispatchedAt = store.dispatchedAt(row.id())
                 .orElseThrow(() -> new IllegalStateException("case " + row.number() + " has no lead unit"));
-        return calculator.due(dispatchedAt, policyTable.evaluate(engine.getDecisionService(), row.category(), row.urgency())
+        return calculator.due(dispatchedAt, policyTable.evaluate(row.category(), row.urgency())
                 .returnWindow());
     }
 
@@ -612,7 +613,7 @@ public final class EngineHotlineWorkflow implements HotlineWorkflow {
                 throw new IllegalCaseStateException(row.status(), "case " + row.number()
                         + " already has a transfer waiting for the hotline office");
             }
-            if (policyTable.evaluate(engine.getDecisionService(), row.category(), row.urgency()).transferNeedsApproval()) {
+            if (policyTable.evaluate(row.category(), row.urgency()).transferNeedsApproval()) {
                 engine.getRuntimeService().createMessageCorrelation(ProcessVariables.TRANSFER_MESSAGE)
                         .processInstanceId(task.getProcessInstanceId())
                         .setVariable(ProcessVariables.TRANSFER_TO, request.toUnit().value())
@@ -642,7 +643,7 @@ public final class EngineHotlineWorkflow implements HotlineWorkflow {
                 throw new IllegalCaseStateException(row.status(), "the handling deadline " + CaseRow.at(row.handlingDue(), zone)
                         + " has passed: an extension must be asked for before it");
             }
-            DeadlinePolicy policy = policyTable.evaluate(engine.getDecisionService(), row.category(), row.urgency());
+            DeadlinePolicy policy = policyTable.evaluate(row.category(), row.urgency());
             int cap = policy.extensionCap().amount();
             if (row.extendedWorkingDays() + request.workingDays() > cap) {
                 throw new InvalidCaseException(List.of(new InvalidCaseException.FieldError("workingDays",
@@ -676,7 +677,7 @@ public final class EngineHotlineWorkflow implements HotlineWorkflow {
                 return;
             }
             Instant now = clock.instant();
-            DeadlinePolicy policy = policyTable.evaluate(engine.getDecisionService(), row.category(), row.urgency());
+            DeadlinePolicy policy = policyTable.evaluate(row.category(), row.urgency());
             Instant newDue = calculator.extend(row.handlingDue(), days);
             Instant yellowCard = calculator.yellowCardAt(new Deadline(ClockKind.HANDLING, now.isAfter(newDue) ? newDue : now,
                     TimeLimit.workingDays(days), newDue), policy.yellowCardLead());
@@ -706,7 +707,7 @@ public final class EngineHotlineWorkflow implements HotlineWorkflow {
                 throw new IllegalCaseStateException(row.status(), "the handling deadline " + CaseRow.at(row.handlingDue(), zone)
                         + " has passed: a clock that ran out cannot be paused");
             }
-            DeadlinePolicy policy = policyTable.evaluate(engine.getDecisionService(), row.category(), row.urgency());
+            DeadlinePolicy policy = policyTable.evaluate(row.category(), row.urgency());
             if (policy.suspensionNeedsApproval()) {
                 engine.getRuntimeService().createMessageCorrelation(ProcessVariables.SUSPENSION_MESSAGE)
                         .processInstanceId(task.getProcessInstanceId())
@@ -733,7 +734,7 @@ public final class EngineHotlineWorkflow implements HotlineWorkflow {
             }
             Task handling = currentTask(row, List.of(StandardTask.HANDLE), "be suspended");
             suspend(actor, row, handling, reason + note(decision.note()),
-                    policyTable.evaluate(engine.getDecisionService(), row.category(), row.urgency()));
+                    policyTable.evaluate(row.category(), row.urgency()));
         });
     }
 
@@ -757,7 +758,7 @@ public final class EngineHotlineWorkflow implements HotlineWorkflow {
             }
             Instant now = clock.instant();
             Instant newDue = calculator.resume(row.pausedClock(), now);
-            DeadlinePolicy policy = policyTable.evaluate(engine.getDecisionService(), row.category(), row.urgency());
+            DeadlinePolicy policy = policyTable.evaluate(row.category(), row.urgency());
             Instant yellowCard = calculator.yellowCardAt(new Deadline(ClockKind.HANDLING, now, TimeLimit.workingDays(0), newDue),
                     policy.yellowCardLead());
             reenterHandling(task.getProcessInstanceId(), newDue, yellowCard);
@@ -1131,9 +1132,14 @@ public final class EngineHotlineWorkflow implements HotlineWorkflow {
 
     private void complete(Actor actor, Task task, Map<String, Object> variables) {
         TaskService tasks = engine.getTaskService();
-        // The assignee in Camunda's history is who completed the step; auditors read it there too.
+        // The assignee in Camunda's history is who completed the step; auditors read it there too. The task is the
+        // running command's own entity: setting it there spares a command and an operation-log entry per step.
         if (!actor.userId().equals(task.getAssignee())) {
-            tasks.setAssignee(task.getId(), actor.userId());
+            if (task instanceof TaskEntity entity) {
+                entity.setAssignee(actor.userId());
+            } else {
+                tasks.setAssignee(task.getId(), actor.userId());
+            }
         }
         tasks.complete(task.getId(), variables);
     }

@@ -59,8 +59,7 @@ final class EscalateDelegate implements JavaDelegate {
         UnitId unit = UnitId.of((String) execution.getVariable(ProcessVariables.LEAD_UNIT));
         String clockName = "SIGN_FOR".equals(execution.getVariable(ProcessVariables.CLOCK)) ? "sign-for" : "handling";
         Instant now = clock.instant();
-        var policy = policyTable.evaluate(execution.getProcessEngineServices().getDecisionService(),
-                Category.valueOf((String) execution.getVariable(ProcessVariables.CATEGORY)),
+        var policy = policyTable.evaluate(Category.valueOf((String) execution.getVariable(ProcessVariables.CATEGORY)),
                 Urgency.valueOf((String) execution.getVariable(ProcessVariables.URGENCY)));
         switch ((String) execution.getVariableLocal("escalationStep")) {
             case "URGE" -> {

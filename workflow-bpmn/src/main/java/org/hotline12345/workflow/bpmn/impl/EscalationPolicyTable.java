@@ -3,7 +3,6 @@ package org.hotline12345.workflow.bpmn.impl;
 import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
-import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.hotline12345.workflow.cases.Category;
 import org.hotline12345.workflow.cases.Urgency;
@@ -20,10 +19,9 @@ final class EscalationPolicyTable {
     record EscalationPolicy(TimeLimit supervisionAfter, TimeLimit supervisionLimit, Addressee addressee) {
     }
 
-    EscalationPolicy evaluate(DecisionService decisions, Category category, Urgency urgency) {
-        DmnDecisionResult result = decisions.evaluateDecisionByKey(DECISION)
-                .variables(Map.of(ProcessVariables.CATEGORY, category.name(), ProcessVariables.URGENCY, urgency.name()))
-                .evaluate();
+    EscalationPolicy evaluate(Category category, Urgency urgency) {
+        DmnDecisionResult result = PolicyDecisions.evaluate(DECISION,
+                Map.of(ProcessVariables.CATEGORY, category.name(), ProcessVariables.URGENCY, urgency.name()));
         if (result.size() != 1) {
             throw new ProcessEngineException("the escalation-policy decision gave " + result.size() + " rows for " + category
                     + "/" + urgency + "; it must give exactly one");

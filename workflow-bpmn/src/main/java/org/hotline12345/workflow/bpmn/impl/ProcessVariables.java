@@ -54,6 +54,8 @@ final class ProcessVariables {
     /** The message the suspension boundary event of UserTask_Handle waits for, where approval is needed. */
     static final String SUSPENSION_MESSAGE = "SuspensionRequested";
     static final String SUSPENSION_APPROVED = "suspensionApproved";
+    /** Whether the dispatch named assisting units: unit-handling calls assisting-unit only then. */
+    static final String ASSISTED = "assisted";
     /** The unit of one assisting-unit instance: the multi-instance element variable, passed into the called process. */
     static final String ASSISTING_UNIT = "assistingUnit";
     /** An assisting unit's deadline and the time of its yellow card, in its assisting-unit instance. */
@@ -84,7 +86,7 @@ final class ProcessVariables {
             RESOLVED, REOPENS, REOPEN_LIMIT, CLOSE_CASE, CLOCK, SIGN_FOR_DUE, HANDLING_DUE, CALLBACK_DUE, SIGN_FOR_YELLOW_AT,
             HANDLING_YELLOW_AT, CALLBACK_YELLOW_AT, LEVEL, EXTENSION_WORKING_DAYS, EXTENSION_DECISION_DUE, EXTENSION_APPROVED, SUSPENSION_APPROVED,
             ASSISTING_UNIT, ASSIST_DUE, ASSIST_YELLOW_AT, TRANSFER_TO, TRANSFER_REASON, TRANSFER_DECISION,
-            MERGED);
+            MERGED, ASSISTED);
 
     private ProcessVariables() {
     }

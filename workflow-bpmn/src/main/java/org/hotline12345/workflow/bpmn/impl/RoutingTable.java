@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
-import org.camunda.bpm.engine.DecisionService;
 import org.hotline12345.workflow.cases.Category;
 import org.hotline12345.workflow.cases.Urgency;
 
@@ -25,12 +24,12 @@ final class RoutingTable {
     record Suggestion(String leadUnit, boolean autoDispatch, List<String> assistingUnits) {
     }
 
-    Optional<Suggestion> suggest(DecisionService decisions, Category category, String areaCode, Urgency urgency) {
+    Optional<Suggestion> suggest(Category category, String areaCode, Urgency urgency) {
         Map<String, Object> variables = new HashMap<>();
         variables.put(ProcessVariables.CATEGORY, category.name());
         variables.put("areaCode", areaCode == null ? "" : areaCode);
         variables.put(ProcessVariables.URGENCY, urgency.name());
-        DmnDecisionResult result = decisions.evaluateDecisionByKey(DECISION).variables(variables).evaluate();
+        DmnDecisionResult result = PolicyDecisions.evaluate(DECISION, variables);
         if (result.isEmpty() || result.getFirstResult().getEntry("leadUnit") == null) {
             return Optional.empty();
         }

@@ -40,8 +40,7 @@ final class StartClockDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         ClockKind kind = ClockKind.valueOf((String) execution.getVariableLocal(ProcessVariables.CLOCK));
-        DeadlinePolicy policy = policyTable.evaluate(execution.getProcessEngineServices().getDecisionService(),
-                Category.valueOf((String) execution.getVariable(ProcessVariables.CATEGORY)),
+        DeadlinePolicy policy = policyTable.evaluate(Category.valueOf((String) execution.getVariable(ProcessVariables.CATEGORY)),
                 Urgency.valueOf((String) execution.getVariable(ProcessVariables.URGENCY)));
         Instant now = clock.instant();
         Deadline deadline = calculator.deadline(kind, now, policy.limitFor(kind));
