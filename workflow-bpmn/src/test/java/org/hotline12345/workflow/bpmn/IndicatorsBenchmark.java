@@ -20,7 +20,10 @@ import org.hotline12345.workflow.accountability.Accountability;
 import org.hotline12345.workflow.accountability.Period;
 import org.hotline12345.workflow.accountability.RankedUnit;
 import org.hotline12345.workflow.accountability.UnitIndicators;
+import org.hotline12345.workflow.access.Actor;
+import org.hotline12345.workflow.cases.CaseStatus;
 import org.hotline12345.workflow.cases.UnitId;
+import org.hotline12345.workflow.cases.WarningLevel;
 import org.hotline12345.workflow.directory.InMemoryOrganisationDirectory;
 import org.hotline12345.workflow.directory.Unit;
 import org.junit.jupiter.api.Tag;
@@ -28,11 +31,14 @@ import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
 
 /**
- * Not a test: a benchmark, run on demand on PostgreSQL and reported, never timed against a threshold.
+ * Not a test: a benchmark, run on demand on PostgreSQL and reported, never timed against a threshold. It also times
+ * the heaviest list of the case table at that size: a unit's open cases with their warning level, as the hotline office
+ * and as the unit itself see it.
  * {@code mvn -B -pl workflow-bpmn -am -Pdb-postgresql,benchmark test -Dtest=IndicatorsBenchmark
  * -Dsurefire.failIfNoSpecifiedTests=false}. It loads 200 units and 1,000,000 closed cases (their case rows and their
- * units' parts) dispatched over October and November 2026 with COPY, then computes November's indicators and ranking
- * through the API several times and prints the times.
+ * units' parts, and the units' access rows) dispatched over October and November 2026 with COPY, of which 2 % are still
+ * open with a warning level, then computes November's indicators and ranking through the API several times and prints
+ * the times.
  */
 @Tag("benchmark")
 class IndicatorsBenchmark {
@@ -59,7 +65,7 @@ class IndicatorsBenchmark {
                         .directory(InMemoryOrganisationDirectory.of(units.toArray(Unit[]::new))).build()) {
             long loadStart = System.nanoTime();
             load(dataSource);
-            System.out.printf("BENCHMARK loaded %d units, %d closed cases and their parts in %.1f s%n", UNITS, CASES,
+            System.out.printf("BENCHMARK loaded %d units, %d cases (2 %% still open) with their parts and access rows in %.1f s%n", UNITS, CASES,
                     (System.nanoTime() - loadStart) / 1e9);
             Accountability accountability = engine.accountability();
             Period november = Period.parse("2026-11");
@@ -70,6 +76,14 @@ class IndicatorsBenchmark {
                     received, ranking.get(0).indicators().unit(), ranking.get(0).indicators().composite(),
                     ranking.get(ranking.size() - 1).indicators().unit(), ranking.get(ranking.size() - 1).indicators().composite());
             assertThat(indicators).hasSize(UNITS);
+            UnitId unit = UnitId.of("unit-7");
+            var workflow = engine.workflow();
+            var openOfUnit = new org.hotline12345.workflow.cases.CaseQuery(unit, CaseStatus.IN_PROGRESS, null, null, 0, 50);
+            var redOfUnit = new org.hotline12345.workflow.cases.CaseQuery(unit, CaseStatus.IN_PROGRESS, WarningLevel.RED, null, 0, 50);
+            var page = time("open cases of a unit (hotline office, 50 a page)", () -> workflow.cases(TestCity.dispatcher(), openOfUnit));
+            time("a unit's red-carded open cases (hotline office)", () -> workflow.cases(TestCity.dispatcher(), redOfUnit));
+            time("a unit's own open cases (the unit's user)", () -> workflow.cases(Actor.unitHandler("h7", unit), openOfUnit));
+            System.out.printf("BENCHMARK unit-7 has %d open cases%n", page.total());
         }
     }
 
@@ -82,7 +96,7 @@ class IndicatorsBenchmark {
             millis.add((System.nanoTime() - start) / 1e6);
         }
         Collections.sort(millis);
-        System.out.printf("BENCHMARK %s: min %.0f ms, median %.0f ms, max %.0f ms over %d runs after one warm-up%n", what,
+        System.out.printf("BENCHMARK %s: min %.1f ms, median %.1f ms, max %.1f ms over %d runs after one warm-up%n", what,
                 millis.get(0), millis.get(RUNS / 2), millis.get(RUNS - 1), RUNS);
         return result;
     }
@@ -91,12 +105,14 @@ class IndicatorsBenchmark {
     private static void load(HikariDataSource dataSource) throws Exception {
         Random random = new Random(12345);
         String[] satisfaction = {"SATISFIED", "SATISFIED", "SATISFIED", "BASICALLY_SATISFIED", "UNSATISFIED", "UNREACHABLE"};
+        String[] warnings = {"NONE", "NONE", "NONE", "YELLOW", "RED"};
         try (Connection connection = dataSource.getConnection()) {
             var copy = connection.unwrap(PGConnection.class).getCopyAPI();
             int chunk = 100_000;
             for (int from = 0; from < CASES; from += chunk) {
                 StringBuilder cases = new StringBuilder();
                 StringBuilder parts = new StringBuilder();
+                StringBuilder access = new StringBuilder();
                 for (int i = from; i < Math.min(CASES, from + chunk); i++) {
                     String id = UUID.randomUUID().toString();
                     String unit = "unit-" + (i % UNITS);
@@ -111,10 +127,14 @@ class IndicatorsBenchmark {
                     int reopens = random.nextInt(100) < 8 ? 1 : 0;
                     String rating = satisfaction[random.nextInt(satisfaction.length)];
                     String resolved = "UNREACHABLE".equals(rating) ? "" : String.valueOf(!"UNSATISFIED".equals(rating));
-                    cases.append(id).append(",RX").append(String.format("%013d", i)).append(",CLOSED,COMPLAINT,NORMAL,PHONE,Benchmark case,")
-                            .append("false,false,NONE,0,").append(returned ? 1 : 0).append(',').append(reopens).append(',')
-                            .append(ts(dispatched)).append(',').append(ts(called)).append(',').append(ts(called)).append(',')
+                    boolean open = random.nextInt(100) < 2;
+                    cases.append(id).append(",RX").append(String.format("%013d", i)).append(open ? ",IN_PROGRESS," : ",CLOSED,")
+                            .append("COMPLAINT,NORMAL,PHONE,Benchmark case,false,false,")
+                            .append(open ? warnings[random.nextInt(warnings.length)] : "NONE").append(",0,")
+                            .append(returned ? 1 : 0).append(',').append(reopens).append(',')
+                            .append(ts(dispatched)).append(',').append(ts(called)).append(',').append(open ? "" : ts(called)).append(',')
                             .append(unit).append(",RESOLVED,").append(rating).append(",0\n");
+                    access.append(id).append(',').append(unit).append(',').append(ts(dispatched)).append('\n');
                     parts.append(UUID.randomUUID()).append(',').append(id).append(',').append(unit).append(',').append(ts(dispatched))
                             .append(',').append(ts(signForDue)).append(',').append(ts(signed)).append(',').append(ts(due)).append(',')
                             .append(ts(replied)).append(',').append(returned).append(',').append(ended).append(',').append(reopens)
@@ -127,10 +147,12 @@ class IndicatorsBenchmark {
                 copy.copyIn("COPY hw_unit_part (id, case_id, unit, dispatched_at, sign_for_due, signed_for_at, handling_due, "
                         + "replied_at, return_requested, ended, reopens, callback_at, satisfaction, resolved) FROM STDIN WITH (FORMAT csv)",
                         new StringReader(parts.toString()));
+                copy.copyIn("COPY hw_case_unit (case_id, unit, assigned_at) FROM STDIN WITH (FORMAT csv)", new StringReader(access.toString()));
             }
             try (Statement statement = connection.createStatement()) {
                 statement.execute("ANALYZE hw_case");
                 statement.execute("ANALYZE hw_unit_part");
+                statement.execute("ANALYZE hw_case_unit");
             }
         }
     }

@@ -1,0 +1,244 @@
+package org.hotline12345.examples.capacity;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.hotline12345.workflow.access.Actor;
+import org.hotline12345.workflow.access.Role;
+import org.hotline12345.workflow.accountability.Period;
+import org.hotline12345.workflow.accountability.UnitIndicators;
+import org.hotline12345.workflow.bpmn.EngineClock;
+import org.hotline12345.workflow.bpmn.HotlineWorkflowEngine;
+import org.hotline12345.workflow.calendar.WorkingCalendar;
+import org.hotline12345.workflow.cases.UnitId;
+import org.hotline12345.workflow.directory.InMemoryOrganisationDirectory;
+import org.hotline12345.workflow.directory.Unit;
+
+/**
+ * A simulated city day through the library, and the same lifecycle on the raw engine, in one JVM run (docs/performance.md).
+ * {@code mvn -q -pl examples/capacity -am install -DskipTests && mvn -q -pl examples/capacity exec:java
+ * -Dexec.args="--db h2 --threads 1,2 --cases 1000"}. Options: {@code --db h2|postgresql}, {@code --threads 1,2},
+ * {@code --cases N}, {@code --seed S}, {@code --step PT1H}, {@code --json path}.
+ */
+public final class CapacitySimulation {
+
+    /** Tuesday before the National Day holiday: the simulated cases cross a weekend and a week of holidays. */
+    static final Instant DAY = OffsetDateTime.parse("2026-09-29T08:30:00+08:00").toInstant();
+    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    /** The warning burst runs after the day, on a Monday clear of it. */
+    static final Instant BURST_AT = OffsetDateTime.parse("2026-11-09T09:00:00+08:00").toInstant();
+    static final int BURST_CASES = 500;
+
+    private CapacitySimulation() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = options(args);
+        String db = options.getOrDefault("db", "h2");
+        int cases = Integer.parseInt(options.getOrDefault("cases", "1000"));
+        long seed = Long.parseLong(options.getOrDefault("seed", "2026"));
+        Duration step = Duration.parse(options.getOrDefault("step", "PT1H"));
+        List<Integer> threads = Arrays.stream(options.getOrDefault("threads", "1,2").split(",")).map(Integer::parseInt).toList();
+        Path json = Path.of(options.getOrDefault("json", "target/capacity-report.json"));
+        Map<String, Object> report = run(db, cases, seed, step, threads, System.out);
+        Files.createDirectories(json.toAbsolutePath().getParent());
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), report);
+        System.out.println("report written to " + json.toAbsolutePath());
+    }
+
+    static Map<String, Object> run(String db, int cases, long seed, Duration step, List<Integer> threadCounts, java.io.PrintStream out)
+            throws Exception {
+        List<CaseScript> scripts = CityDay.generate(cases, seed, DAY);
+        long actions = scripts.stream().mapToLong(s -> s.actions().size()).sum();
+        out.printf("capacity: %d cases (%d actions, seed %d) on %s, %s steps, %d cores, %d MB max heap%n", cases, actions, seed, db, step,
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / (1024 * 1024));
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("database", db);
+        report.put("cases", cases);
+        report.put("actions", actions);
+        report.put("seed", seed);
+        report.put("cores", Runtime.getRuntime().availableProcessors());
+        List<Map<String, Object>> runs = new ArrayList<>();
+        try {
+            for (int threads : threadCounts) {
+                Simulation.Result library;
+                Simulation.Burst libraryBurst;
+                List<UnitIndicators> indicators;
+                try (HikariDataSource dataSource = dataSource(db, "capacity_library_" + threads)) {
+                    LibraryDriver driver = new LibraryDriver(HotlineWorkflowEngine.builder()
+                            .engineName("capacity-library-" + threads).dataSource(dataSource).directory(directory())
+                            .jobExecutor(true).plugin(JobExecutorTuning.plugin(threads)).build());
+                    try (driver) {
+                        library = Simulation.run(driver, scripts, threads, step, out);
+                        libraryBurst = Simulation.warningBurst(driver, BURST_CASES, BURST_AT);
+                        indicators = driver.hotlineEngine().accountability().indicators(Actor.hotlineOffice("supervisor", Role.SUPERVISOR),
+                                new Period(LocalDate.ofInstant(DAY, ZONE), LocalDate.ofInstant(DAY, ZONE).plusDays(30)), null);
+                    }
+                }
+                EngineClock.reset();
+                Simulation.Result raw;
+                Simulation.Burst rawBurst;
+                try (HikariDataSource dataSource = dataSource(db, "capacity_raw_" + threads);
+                        RawDriver driver = new RawDriver(dataSource, "capacity-raw-" + threads, WorkingCalendar.chinaMainland(),
+                                new EngineClock(ZONE), threads)) {
+                    raw = Simulation.run(driver, scripts, threads, step, out);
+                    rawBurst = Simulation.warningBurst(driver, BURST_CASES, BURST_AT);
+                }
+                EngineClock.reset();
+                print(out, library, raw, indicators);
+                out.printf("warning burst (%d dispatched cases, the clock jumps past their deadlines): library %d cards in %.1f s = %.1f/s, "
+                        + "raw engine %d cards in %.1f s = %.1f/s; ratio %.2f%n", BURST_CASES, libraryBurst.cards(), libraryBurst.seconds(),
+                        libraryBurst.cardsPerSecond(), rawBurst.cards(), rawBurst.seconds(), rawBurst.cardsPerSecond(),
+                        libraryBurst.cardsPerSecond() / rawBurst.cardsPerSecond());
+                Map<String, Object> run = new LinkedHashMap<>();
+                run.put("threads", threads);
+                run.put("library", json(library));
+                run.put("raw", json(raw));
+                run.put("lifecycleRatio", library.casesPerSecond() / raw.casesPerSecond());
+                run.put("libraryBurst", Map.of("cards", libraryBurst.cards(), "seconds", libraryBurst.seconds(),
+                        "cardsPerSecond", libraryBurst.cardsPerSecond()));
+                run.put("rawBurst", Map.of("cards", rawBurst.cards(), "seconds", rawBurst.seconds(), "cardsPerSecond", rawBurst.cardsPerSecond()));
+                run.put("warningRatio", libraryBurst.cardsPerSecond() / rawBurst.cardsPerSecond());
+                run.put("indicators", indicators.stream().map(CapacitySimulation::json).toList());
+                runs.add(run);
+            }
+        } finally {
+            EngineClock.reset();
+        }
+        report.put("runs", runs);
+        return report;
+    }
+
+    private static void print(java.io.PrintStream out, Simulation.Result library, Simulation.Result raw, List<UnitIndicators> indicators) {
+        out.printf("%n== %d client thread(s) ==%n", library.threads());
+        out.printf("%-12s %9s %9s %9s %9s %9s %9s %9s %9s %9s %8s%n", "run", "seconds", "cases/s", "calls/s", "p50 ms", "p95 ms",
+                "p99 ms", "cards", "cards/s", "conflicts", "heap MB");
+        for (Simulation.Result result : List.of(library, raw)) {
+            double[] overall = result.latencies().overall();
+            out.printf("%-12s %9.1f %9.1f %9.1f %9.2f %9.2f %9.2f %9d %9.1f %9d %8d%n", result.driver(), result.seconds(),
+                    result.casesPerSecond(), result.callsPerSecond(), overall[1], overall[2], overall[3], result.warnings(),
+                    result.warningsPerSecond(), result.conflictsRetried(), result.heapUsedMb());
+        }
+        out.printf("ratio library / raw engine: lifecycle throughput %.2f%n", library.casesPerSecond() / raw.casesPerSecond());
+        out.println("per operation (library | raw engine): calls, p50, p95, p99 ms");
+        Map<CaseScript.Kind, double[]> lib = library.latencies().percentiles();
+        Map<CaseScript.Kind, double[]> base = raw.latencies().percentiles();
+        for (CaseScript.Kind kind : CaseScript.Kind.values()) {
+            double[] l = lib.getOrDefault(kind, new double[4]);
+            double[] r = base.getOrDefault(kind, new double[4]);
+            out.printf("  %-18s %6.0f %7.2f %7.2f %7.2f | %6.0f %7.2f %7.2f %7.2f%n", kind, l[0], l[1], l[2], l[3], r[0], r[1], r[2], r[3]);
+        }
+        out.printf("jobs (library | raw): %d successful, %d failed | %d successful, %d failed; client conflicts given up: %d | %d; "
+                + "errors: %d | %d%n", library.jobsSuccessful(), library.jobsFailed(), raw.jobsSuccessful(), raw.jobsFailed(),
+                library.conflictsGivenUp(), raw.conflictsGivenUp(), library.errors(), raw.errors());
+        out.println("indicators of the simulated month, per unit (library run):");
+        for (UnitIndicators unit : indicators) {
+            out.printf("  %-22s received %5d  on-time sign-for %s  on-time completion %s  satisfaction %s  composite %s%n",
+                    unit.unit(), unit.received(), rate(unit.onTimeSignFor().value()), rate(unit.onTimeCompletion().value()),
+                    rate(unit.satisfaction().value()), unit.composite() == null ? "-" : String.format("%.1f", unit.composite()));
+        }
+    }
+
+    private static String rate(Double value) {
+        return value == null ? "  -  " : String.format("%5.1f%%", value * 100);
+    }
+
+    private static Map<String, Object> json(Simulation.Result result) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("seconds", result.seconds());
+        json.put("casesPerSecond", result.casesPerSecond());
+        json.put("callsPerSecond", result.callsPerSecond());
+        double[] overall = result.latencies().overall();
+        json.put("calls", (long) overall[0]);
+        json.put("p50Ms", overall[1]);
+        json.put("p95Ms", overall[2]);
+        json.put("p99Ms", overall[3]);
+        Map<String, Object> operations = new LinkedHashMap<>();
+        result.latencies().percentiles().forEach((kind, p) -> operations.put(kind.name(),
+                Map.of("calls", (long) p[0], "p50Ms", p[1], "p95Ms", p[2], "p99Ms", p[3])));
+        json.put("operations", operations);
+        json.put("warnings", result.warnings());
+        json.put("warningsPerSecond", result.warningsPerSecond());
+        json.put("conflictsRetried", result.conflictsRetried());
+        json.put("conflictsGivenUp", result.conflictsGivenUp());
+        json.put("errors", result.errors());
+        json.put("jobsSuccessful", result.jobsSuccessful());
+        json.put("jobsFailed", result.jobsFailed());
+        json.put("heapUsedMb", result.heapUsedMb());
+        return json;
+    }
+
+    private static Map<String, Object> json(UnitIndicators unit) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("unit", unit.unit().value());
+        json.put("received", unit.received());
+        json.put("onTimeSignFor", unit.onTimeSignFor().value());
+        json.put("onTimeCompletion", unit.onTimeCompletion().value());
+        json.put("returnRate", unit.returnRate().value());
+        json.put("reopenRate", unit.reopenRate().value());
+        json.put("satisfaction", unit.satisfaction().value());
+        json.put("resolution", unit.resolution().value());
+        json.put("composite", unit.composite());
+        return json;
+    }
+
+    static InMemoryOrganisationDirectory directory() {
+        UnitId jinan = UnitId.of("jinan");
+        List<Unit> units = new ArrayList<>();
+        units.add(new Unit(jinan, "济南市人民政府", null));
+        for (String[] unit : CityDay.UNITS) {
+            units.add(new Unit(UnitId.of(unit[0]), unit[0], jinan));
+        }
+        return InMemoryOrganisationDirectory.of(units.toArray(Unit[]::new));
+    }
+
+    /** A fresh database for one run: in-memory H2, or a database of that name on the local PostgreSQL. */
+    static HikariDataSource dataSource(String db, String name) throws Exception {
+        HikariConfig config = new HikariConfig();
+        config.setMaximumPoolSize(10);
+        switch (db) {
+            case "h2" -> {
+                config.setJdbcUrl("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
+                config.setUsername("sa");
+            }
+            case "postgresql" -> {
+                try (Connection admin = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
+                        Statement statement = admin.createStatement()) {
+                    statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+                    statement.execute("CREATE DATABASE " + name);
+                }
+                config.setJdbcUrl("jdbc:postgresql://127.0.0.1:5432/" + name);
+                config.setUsername("postgres");
+            }
+            default -> throw new IllegalArgumentException("--db is h2 or postgresql, not " + db);
+        }
+        return new HikariDataSource(config);
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            if (!args[i].startsWith("--")) {
+                throw new IllegalArgumentException("expected --option value, got " + args[i]);
+            }
+            options.put(args[i].substring(2), args[i + 1]);
+        }
+        return options;
+    }
+}

@@ -1,0 +1,263 @@
+package org.hotline12345.examples.capacity;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.sql.DataSource;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.builder.UserTaskBuilder;
+import org.hotline12345.workflow.calendar.WorkingCalendar;
+import org.hotline12345.workflow.cases.Category;
+import org.hotline12345.workflow.cases.Satisfaction;
+import org.hotline12345.workflow.cases.Urgency;
+import org.hotline12345.workflow.deadline.ClockKind;
+import org.hotline12345.workflow.deadline.Deadline;
+import org.hotline12345.workflow.deadline.DeadlineCalculator;
+import org.hotline12345.workflow.deadline.TimeLimit;
+
+/**
+ * The baseline: the same lifecycle on the raw Camunda 7.24 engine, written as a portal developer would by hand. The
+ * diagram has the same user tasks and the same yellow and red timers (their service tasks do nothing but run); the
+ * caller computes the deadlines with the same working calendar, finds each task with a TaskService query and completes
+ * it with variables, one transaction per engine call, history FULL.
+ */
+final class RawDriver implements Driver {
+
+    static final String PROCESS = "baseline-case";
+    /** The card service tasks of both runs' diagrams, counted the same way. */
+    private static final List<String> CARD_TASKS = List.of("ServiceTask_IssueSignForYellowCard", "ServiceTask_IssueSignForRedCard",
+            "ServiceTask_IssueHandlingYellowCard", "ServiceTask_IssueHandlingRedCard", "ServiceTask_IssueCallbackYellowCard",
+            "ServiceTask_IssueCallbackRedCard");
+
+    private final ProcessEngine engine;
+    private final DeadlineCalculator calculator;
+    private final Clock clock;
+    private final Map<Integer, String> leadUnits = new ConcurrentHashMap<>();
+
+    RawDriver(DataSource dataSource, String name, WorkingCalendar calendar, Clock clock, int jobThreads) {
+        StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
+        configuration.setProcessEngineName(name);
+        configuration.setDataSource(dataSource);
+        configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
+        configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
+        configuration.setJobExecutorActivate(true);
+        JobExecutorTuning.apply(configuration, jobThreads);
+        this.engine = configuration.buildProcessEngine();
+        this.calculator = new DeadlineCalculator(calendar);
+        this.clock = clock;
+        engine.getRepositoryService().createDeployment().name(PROCESS).addModelInstance(PROCESS + ".bpmn", model()).deploy();
+    }
+
+    /** The lifecycle of hotline-case and unit-handling, flattened into one diagram. */
+    static BpmnModelInstance model() {
+        var builder = Bpmn.createExecutableProcess(PROCESS).camundaHistoryTimeToLive(1825)
+                .startEvent()
+                .exclusiveGateway("ToDispatch")
+                .userTask("UserTask_Dispatch").camundaCandidateGroups("hotline-office")
+                .exclusiveGateway("Disposition")
+                .condition("answered directly", "${disposition == 'DIRECT_ANSWER'}").endEvent("AnsweredDirectly")
+                .moveToNode("Disposition")
+                .condition("dispatched", "${disposition == 'DISPATCH'}")
+                .userTask("UserTask_SignFor").camundaCandidateGroups("unit:${leadUnit}").camundaDueDate("${signForDue}");
+        UserTaskBuilder signFor = cards(builder, "UserTask_SignFor", "SignFor", "signForYellowAt", "signForDue");
+        var afterSignFor = signFor.exclusiveGateway("SignForOutcome")
+                .condition("return requested", "${unitAction == 'REQUEST_RETURN'}")
+                .userTask("UserTask_DecideReturn").camundaCandidateGroups("hotline-office")
+                .connectTo("ToDispatch")
+                .moveToNode("SignForOutcome")
+                .condition("signed for", "${unitAction == 'SIGN_FOR'}")
+                .exclusiveGateway("ToHandle")
+                .userTask("UserTask_Handle").camundaCandidateGroups("unit:${leadUnit}").camundaDueDate("${handlingDue}");
+        UserTaskBuilder handle = cards(afterSignFor, "UserTask_Handle", "Handling", "handlingYellowAt", "handlingDue");
+        handle.boundaryEvent("ExtensionRequested").cancelActivity(false).message("ExtensionRequested")
+                .userTask("UserTask_DecideExtension").camundaCandidateGroups("hotline-office").endEvent("ExtensionDecided")
+                .moveToActivity("UserTask_Handle");
+        var afterHandle = handle.userTask("UserTask_Review").camundaCandidateGroups("hotline-office")
+                .exclusiveGateway("ReviewOutcome")
+                .condition("sent back", "${!reviewApproved}").connectTo("ToHandle")
+                .moveToNode("ReviewOutcome")
+                .condition("approved", "${reviewApproved}")
+                .userTask("UserTask_Callback").camundaCandidateGroups("hotline-office").camundaDueDate("${callbackDue}");
+        UserTaskBuilder callback = cards(afterHandle, "UserTask_Callback", "Callback", "callbackYellowAt", "callbackDue");
+        return callback.exclusiveGateway("CallbackOutcome")
+                .condition("unsatisfied", "${satisfaction == 'UNSATISFIED'}").connectTo("ToHandle")
+                .moveToNode("CallbackOutcome")
+                .condition("closed", "${satisfaction != 'UNSATISFIED'}").endEvent("Closed")
+                .done();
+    }
+
+    /** A yellow and a red non-interrupting timer on {@code task}, each running a service task that does nothing. */
+    private static UserTaskBuilder cards(UserTaskBuilder builder, String task, String clock, String yellowAt, String due) {
+        return builder.boundaryEvent(clock + "YellowCard").cancelActivity(false).timerWithDate("${" + yellowAt + "}")
+                .serviceTask("ServiceTask_Issue" + clock + "YellowCard").camundaExpression("${true}").endEvent()
+                .moveToActivity(task)
+                .boundaryEvent(clock + "RedCard").cancelActivity(false).timerWithDate("${" + due + "}")
+                .serviceTask("ServiceTask_Issue" + clock + "RedCard").camundaExpression("${true}").endEvent()
+                .moveToActivity(task);
+    }
+
+    @Override
+    public String name() {
+        return "raw engine";
+    }
+
+    @Override
+    public void perform(CaseScript script, CaseScript.Action action) {
+        String key = "sim-" + script.index();
+        Map<String, Object> variables = new HashMap<>();
+        switch (action.kind()) {
+            case INTAKE -> {
+                variables.put("category", script.category().name());
+                variables.put("urgency", script.urgency().name());
+                variables.put("channel", script.channel().name());
+                variables.put("subject", "Simulated case " + script.index());
+                variables.put("areaCode", script.areaCode());
+                engine.getRuntimeService().startProcessInstanceByKey(PROCESS, key, variables);
+            }
+            case DIRECT_ANSWER -> {
+                variables.put("disposition", "DIRECT_ANSWER");
+                variables.put("directAnswer", "Answered on the call.");
+                complete(key, "UserTask_Dispatch", variables);
+            }
+            case DISPATCH -> dispatch(script, key, action.unit());
+            case SIGN_FOR -> {
+                Deadline due = calculator.deadline(ClockKind.HANDLING, clock.instant(), handling(script));
+                variables.put("unitAction", "SIGN_FOR");
+                variables.put("handlingDue", Date.from(due.due()));
+                variables.put("handlingYellowAt", Date.from(calculator.yellowCardAt(due, yellowLead(script))));
+                complete(key, "UserTask_SignFor", variables);
+            }
+            case REQUEST_RETURN -> {
+                variables.put("unitAction", "REQUEST_RETURN");
+                variables.put("returnReason", "Not our area.");
+                complete(key, "UserTask_SignFor", variables);
+            }
+            case DECIDE_RETURN -> {
+                complete(key, "UserTask_DecideReturn", Map.of("returnAccepted", true));
+                dispatch(script, key, action.unit());
+            }
+            case REQUEST_EXTENSION -> engine.getRuntimeService().createMessageCorrelation("ExtensionRequested")
+                    .processInstanceBusinessKey(key).setVariable("extensionWorkingDays", 3).correlate();
+            case DECIDE_EXTENSION -> {
+                Date handlingDue = (Date) engine.getRuntimeService().getVariable(processInstance(key), "handlingDue");
+                Instant newDue = calculator.extend(handlingDue.toInstant(), 3);
+                complete(key, "UserTask_DecideExtension", Map.of("extensionApproved", true));
+                engine.getRuntimeService().setVariable(processInstance(key), "handlingDue", Date.from(newDue));
+                // The timers were armed with the old deadline: move them by hand.
+                var management = engine.getManagementService();
+                management.createJobQuery().processInstanceId(processInstance(key)).timers().list().forEach(job ->
+                        management.setJobDuedate(job.getId(), Date.from(newDue)));
+            }
+            case REPLY -> {
+                variables.put("unitAction", "REPLY");
+                variables.put("replyResult", "RESOLVED");
+                variables.put("replyText", "Done.");
+                complete(key, "UserTask_Handle", variables);
+            }
+            case REVIEW -> {
+                variables.put("reviewApproved", action.approve());
+                if (action.approve()) {
+                    Deadline due = calculator.deadline(ClockKind.CALLBACK, clock.instant(), TimeLimit.workingDays(1));
+                    variables.put("callbackDue", Date.from(due.due()));
+                    variables.put("callbackYellowAt", Date.from(calculator.yellowCardAt(due, yellowLead(script))));
+                }
+                complete(key, "UserTask_Review", variables);
+            }
+            case CALLBACK -> {
+                variables.put("satisfaction", action.satisfaction().name());
+                variables.put("resolved", action.satisfaction() != Satisfaction.UNSATISFIED);
+                if (action.satisfaction() == Satisfaction.UNSATISFIED) {
+                    Deadline due = calculator.deadline(ClockKind.REWORK, clock.instant(), handling(script).unit() == TimeLimit.Unit.WORKING_DAYS
+                            ? TimeLimit.workingDays(3) : handling(script));
+                    variables.put("handlingDue", Date.from(due.due()));
+                    variables.put("handlingYellowAt", Date.from(calculator.yellowCardAt(due, yellowLead(script))));
+                }
+                complete(key, "UserTask_Callback", variables);
+            }
+        }
+    }
+
+    private void dispatch(CaseScript script, String key, String unit) {
+        Deadline due = calculator.deadline(ClockKind.SIGN_FOR, clock.instant(), signFor(script));
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("disposition", "DISPATCH");
+        variables.put("leadUnit", unit);
+        variables.put("signForDue", Date.from(due.due()));
+        variables.put("signForYellowAt", Date.from(calculator.yellowCardAt(due, yellowLead(script))));
+        complete(key, "UserTask_Dispatch", variables);
+        leadUnits.put(script.index(), unit);
+    }
+
+    /**
+     * The limits a hand-written portal keeps in code: the same as the library's deadline-policy table, which the library
+     * reads instead. The yellow card's lead applies to every clock of the case.
+     */
+    private static TimeLimit signFor(CaseScript script) {
+        return switch (script.urgency()) {
+            case EMERGENCY -> TimeLimit.minutes(30);
+            case URGENT -> TimeLimit.hours(2);
+            case NORMAL -> TimeLimit.workingDays(1);
+        };
+    }
+
+    private static TimeLimit handling(CaseScript script) {
+        if (script.urgency() == Urgency.EMERGENCY) {
+            return TimeLimit.hours(2);
+        }
+        if (script.urgency() == Urgency.URGENT) {
+            return TimeLimit.hours(24);
+        }
+        return script.category() == Category.CONSULTATION ? TimeLimit.workingDays(3) : TimeLimit.workingDays(5);
+    }
+
+    private static TimeLimit yellowLead(CaseScript script) {
+        return switch (script.urgency()) {
+            case EMERGENCY -> TimeLimit.minutes(30);
+            case URGENT -> TimeLimit.hours(4);
+            case NORMAL -> TimeLimit.workingDays(1);
+        };
+    }
+
+    private void complete(String businessKey, String taskKey, Map<String, Object> variables) {
+        Task task = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(businessKey).taskDefinitionKey(taskKey)
+                .singleResult();
+        if (task == null) {
+            throw new IllegalStateException("no open " + taskKey + " for " + businessKey);
+        }
+        engine.getTaskService().complete(task.getId(), variables);
+    }
+
+    private String processInstance(String businessKey) {
+        return engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(businessKey)
+                .processDefinitionKey(PROCESS).singleResult().getId();
+    }
+
+    @Override
+    public ProcessEngine engine() {
+        return engine;
+    }
+
+    @Override
+    public long warnings() {
+        return countCards(engine);
+    }
+
+    static long countCards(ProcessEngine engine) {
+        var history = engine.getHistoryService();
+        return CARD_TASKS.stream().mapToLong(id -> history.createHistoricActivityInstanceQuery().activityId(id).finished().count()).sum();
+    }
+
+    @Override
+    public void close() {
+        engine.close();
+    }
+}

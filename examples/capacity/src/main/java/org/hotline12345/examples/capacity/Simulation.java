@@ -1,0 +1,174 @@
+package org.hotline12345.examples.capacity;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.hotline12345.workflow.CaseConflictException;
+import org.hotline12345.workflow.bpmn.EngineClock;
+
+/**
+ * Plays the scripts on one driver: the clock moves from the first action to the last in steps; at each step every
+ * client thread performs its cases' actions that are due (a case always on the same thread), then the simulation waits
+ * until the job executor has run every job due by then (the cards, the escalations, the event deliveries).
+ */
+final class Simulation {
+
+    private static final int MAX_ATTEMPTS = 5;
+
+    /** What one run measured. */
+    record Result(String driver, int threads, int cases, double seconds, Latencies latencies, long warnings, long conflictsRetried,
+            long conflictsGivenUp, long errors, long jobsSuccessful, long jobsFailed, long heapUsedMb) {
+
+        double callsPerSecond() {
+            return latencies.calls() / seconds;
+        }
+
+        double casesPerSecond() {
+            return cases / seconds;
+        }
+
+        double warningsPerSecond() {
+            return warnings / seconds;
+        }
+    }
+
+    private Simulation() {
+    }
+
+    static Result run(Driver driver, List<CaseScript> scripts, int threads, Duration step, PrintStream progress) throws Exception {
+        Instant first = scripts.stream().flatMap(s -> s.actions().stream()).map(CaseScript.Action::at).min(Instant::compareTo).orElseThrow();
+        Instant last = scripts.stream().flatMap(s -> s.actions().stream()).map(CaseScript.Action::at).max(Instant::compareTo).orElseThrow();
+        int[] next = new int[scripts.size()];
+        List<Latencies> perThread = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            perThread.add(new Latencies());
+        }
+        AtomicLong retried = new AtomicLong();
+        AtomicLong givenUp = new AtomicLong();
+        AtomicLong errors = new AtomicLong();
+        ExecutorService clients = Executors.newFixedThreadPool(threads);
+        long startNanos = System.nanoTime();
+        Instant lastReport = first;
+        try {
+            for (Instant now = first; !now.isAfter(last.plus(step)); now = now.plus(step)) {
+                EngineClock.freezeAt(now);
+                Instant due = now;
+                List<Future<?>> work = new ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    int thread = t;
+                    work.add(clients.submit(() -> {
+                        for (int c = thread; c < scripts.size(); c += threads) {
+                            CaseScript script = scripts.get(c);
+                            while (next[c] < script.actions().size() && !script.actions().get(next[c]).at().isAfter(due)) {
+                                perform(driver, script, script.actions().get(next[c]), perThread.get(thread), retried, givenUp, errors);
+                                next[c]++;
+                            }
+                        }
+                    }));
+                }
+                for (Future<?> future : work) {
+                    future.get();
+                }
+                drainJobs(driver);
+                if (Duration.between(lastReport, now).toHours() >= 24) {
+                    lastReport = now;
+                    long calls = perThread.stream().mapToLong(Latencies::calls).sum();
+                    progress.printf("  %-10s %d thread(s): simulated %s, %d calls, %.0f s%n", driver.name(), threads, now, calls,
+                            (System.nanoTime() - startNanos) / 1e9);
+                }
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+        double seconds = (System.nanoTime() - startNanos) / 1e9;
+        Latencies latencies = new Latencies();
+        perThread.forEach(latencies::addAll);
+        var configuration = (ProcessEngineConfigurationImpl) driver.engine().getProcessEngineConfiguration();
+        if (configuration.getDbMetricsReporter() != null) {
+            configuration.getDbMetricsReporter().reportNow();
+        }
+        var metrics = driver.engine().getManagementService();
+        long successful = metrics.createMetricsQuery().name("job-successful").sum();
+        long failed = metrics.createMetricsQuery().name("job-failed").sum();
+        System.gc();
+        long heap = (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / (1024 * 1024);
+        return new Result(driver.name(), threads, scripts.size(), seconds, latencies, driver.warnings(), retried.get(), givenUp.get(),
+                errors.get(), successful, failed, heap);
+    }
+
+    /** What the burst measured: cards issued by the job executor and the wall time until it had issued them all. */
+    record Burst(long cards, double seconds) {
+
+        double cardsPerSecond() {
+            return cards / seconds;
+        }
+    }
+
+    /**
+     * Warning throughput on its own: {@code cases} complaints are taken in and dispatched at {@code at}; then the clock
+     * jumps past their sign-for deadline and the job executor issues every yellow and red card at once (in the library,
+     * each red card also starts the escalation ladder). Measured from the jump until no job is due.
+     */
+    static Burst warningBurst(Driver driver, int cases, Instant at) throws Exception {
+        EngineClock.freezeAt(at);
+        for (int i = 0; i < cases; i++) {
+            CaseScript script = new CaseScript(1_000_000 + i, org.hotline12345.workflow.cases.Channel.PHONE,
+                    org.hotline12345.workflow.cases.Category.COMPLAINT, org.hotline12345.workflow.cases.Urgency.NORMAL, "370199",
+                    List.of());
+            driver.perform(script, CaseScript.Action.of(at, CaseScript.Kind.INTAKE));
+            driver.perform(script, new CaseScript.Action(at, CaseScript.Kind.DISPATCH, CityDay.UNITS.get(i % CityDay.UNITS.size())[0],
+                    true, null));
+        }
+        drainJobs(driver);
+        long before = driver.warnings();
+        EngineClock.freezeAt(at.plus(Duration.ofDays(20)));
+        long start = System.nanoTime();
+        drainJobs(driver);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new Burst(driver.warnings() - before, seconds);
+    }
+
+    private static void perform(Driver driver, CaseScript script, CaseScript.Action action, Latencies latencies, AtomicLong retried,
+            AtomicLong givenUp, AtomicLong errors) {
+        for (int attempt = 1; ; attempt++) {
+            long start = System.nanoTime();
+            try {
+                driver.perform(script, action);
+                latencies.add(action.kind(), System.nanoTime() - start);
+                return;
+            } catch (CaseConflictException | OptimisticLockingException conflict) {
+                // The job executor (a card, a delivery) changed the case at the same time: read again and retry.
+                if (attempt == MAX_ATTEMPTS) {
+                    givenUp.incrementAndGet();
+                    return;
+                }
+                retried.incrementAndGet();
+            } catch (RuntimeException e) {
+                if (errors.incrementAndGet() <= 5) {
+                    System.err.println("  " + driver.name() + ": case " + script.index() + " " + action.kind() + " failed: " + e);
+                }
+                return;
+            }
+        }
+    }
+
+    /** Waits until no job is due: the job executor has caught up with the clock. */
+    private static void drainJobs(Driver driver) throws InterruptedException {
+        var management = driver.engine().getManagementService();
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (management.createJobQuery().executable().count() > 0) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the job executor of " + driver.name() + " did not catch up within 2 minutes");
+            }
+            Thread.sleep(5);
+        }
+    }
+}

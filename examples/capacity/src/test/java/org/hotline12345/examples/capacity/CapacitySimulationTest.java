@@ -1,0 +1,39 @@
+package org.hotline12345.examples.capacity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The simulation plays every script to its end on both engines and reports the same cases: a correctness check of the
+ * harness on a small day. No figure is asserted; the figures belong to the benchmark run (docs/performance.md).
+ */
+class CapacitySimulationTest {
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aSmallDayRunsThroughTheLibraryAndTheRawEngineWithoutErrors() throws Exception {
+        List<CaseScript> scripts = CityDay.generate(30, 7, CapacitySimulation.DAY);
+        long actions = scripts.stream().mapToLong(s -> s.actions().size()).sum();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        Map<String, Object> report = CapacitySimulation.run("h2", 30, 7, Duration.ofHours(2), List.of(1),
+                new PrintStream(out, true, StandardCharsets.UTF_8));
+
+        Map<String, Object> run = ((List<Map<String, Object>>) report.get("runs")).get(0);
+        for (String driver : List.of("library", "raw")) {
+            Map<String, Object> result = (Map<String, Object>) run.get(driver);
+            assertThat(result.get("calls")).as(driver + " played every action").isEqualTo(actions);
+            assertThat(result.get("errors")).as(driver).isEqualTo(0L);
+            assertThat(result.get("conflictsGivenUp")).as(driver).isEqualTo(0L);
+        }
+        assertThat((List<?>) run.get("indicators")).isNotEmpty();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("ratio library / raw engine");
+    }
+}
