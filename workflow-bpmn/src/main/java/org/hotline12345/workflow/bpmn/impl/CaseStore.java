@@ -134,7 +134,8 @@ final class CaseStore {
             throw new CaseConflictException("case " + row.number() + " was changed by another action at the same time; "
                     + "re-read it and retry if the step still applies");
         }
-        return find(id).orElseThrow();
+        // The row is this transaction's now and only its version moved: no need to read it again.
+        return row.withVersion(row.version() + 1);
     }
 
     /** The next number of the day's sequence; the row lock serialises concurrent intakes of one day. */

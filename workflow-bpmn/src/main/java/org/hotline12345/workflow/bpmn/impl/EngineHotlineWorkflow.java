@@ -104,6 +104,9 @@ public final class EngineHotlineWorkflow implements HotlineWorkflow {
     private static final int MAX_OPEN_TASKS = 500;
     private static final int MAX_VARIABLE_TEXT = 4000;
     private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}");
+    /** The statuses of a case that can take duplicates: with a unit, not replied yet. */
+    private static final Set<CaseStatus> MASTER_STATUSES = java.util.EnumSet.of(CaseStatus.DISPATCHED, CaseStatus.IN_PROGRESS,
+            CaseStatus.RETURN_REQUESTED, CaseStatus.DISPUTED);
 
     private final ProcessEngine engine;
     private final CommandExecutor commands;
@@ -871,10 +874,6 @@ public final class EngineHotlineWorkflow implements HotlineWorkflow {
             afterReopenChoice(actor, row, task);
         });
     }
-
-    /** The statuses of a case that can take duplicates: with a unit, not replied yet. */
-    private static final Set<CaseStatus> MASTER_STATUSES = java.util.EnumSet.of(CaseStatus.DISPATCHED, CaseStatus.IN_PROGRESS,
-            CaseStatus.RETURN_REQUESTED, CaseStatus.DISPUTED);
 
     @Override
     public CaseView decideAfterReopenLimit(Actor actor, CaseId caseId, ReopenLimitDecision decision) {
