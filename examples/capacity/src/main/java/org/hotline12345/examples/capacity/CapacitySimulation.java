@@ -78,14 +78,18 @@ public final class CapacitySimulation {
         try {
             for (int threads : threadCounts) {
                 Simulation.Result library;
+                long libraryStatements;
                 Simulation.Burst libraryBurst;
                 List<UnitIndicators> indicators;
                 try (HikariDataSource dataSource = dataSource(db, "capacity_library_" + threads)) {
+                    CountingDataSource counting = new CountingDataSource();
                     LibraryDriver driver = new LibraryDriver(HotlineWorkflowEngine.builder()
-                            .engineName("capacity-library-" + threads).dataSource(dataSource).directory(directory())
+                            .engineName("capacity-library-" + threads).dataSource(counting.wrap(dataSource)).directory(directory())
                             .jobExecutor(true).plugin(JobExecutorTuning.plugin(threads)).build());
                     try (driver) {
+                        long before = counting.statements();
                         library = Simulation.run(driver, scripts, threads, step, out);
+                        libraryStatements = counting.statements() - before;
                         libraryBurst = Simulation.warningBurst(driver, BURST_CASES, BURST_AT);
                         indicators = driver.hotlineEngine().accountability().indicators(Actor.hotlineOffice("supervisor", Role.SUPERVISOR),
                                 new Period(LocalDate.ofInstant(DAY, ZONE), LocalDate.ofInstant(DAY, ZONE).plusDays(30)), null);
@@ -93,15 +97,23 @@ public final class CapacitySimulation {
                 }
                 EngineClock.reset();
                 Simulation.Result raw;
+                long rawStatements;
                 Simulation.Burst rawBurst;
+                CountingDataSource counting = new CountingDataSource();
                 try (HikariDataSource dataSource = dataSource(db, "capacity_raw_" + threads);
-                        RawDriver driver = new RawDriver(dataSource, "capacity-raw-" + threads, WorkingCalendar.chinaMainland(),
-                                new EngineClock(ZONE), threads)) {
+                        RawDriver driver = new RawDriver(counting.wrap(dataSource), "capacity-raw-" + threads,
+                                WorkingCalendar.chinaMainland(), new EngineClock(ZONE), threads)) {
+                    long before = counting.statements();
                     raw = Simulation.run(driver, scripts, threads, step, out);
+                    rawStatements = counting.statements() - before;
                     rawBurst = Simulation.warningBurst(driver, BURST_CASES, BURST_AT);
                 }
                 EngineClock.reset();
                 print(out, library, raw, indicators);
+                out.printf("database statements of the API calls over the day (executes and batches): library %d "
+                        + "(%.0f a case, %.1f a call), raw engine %d (%.0f a case, %.1f a call)%n", libraryStatements,
+                        (double) libraryStatements / cases, (double) libraryStatements / library.latencies().calls(), rawStatements,
+                        (double) rawStatements / cases, (double) rawStatements / raw.latencies().calls());
                 out.printf("warning burst (%d dispatched cases, the clock jumps past their deadlines): library %d cards in %.1f s = %.1f/s, "
                         + "raw engine %d cards in %.1f s = %.1f/s; ratio %.2f%n", BURST_CASES, libraryBurst.cards(), libraryBurst.seconds(),
                         libraryBurst.cardsPerSecond(), rawBurst.cards(), rawBurst.seconds(), rawBurst.cardsPerSecond(),
@@ -110,6 +122,8 @@ public final class CapacitySimulation {
                 run.put("threads", threads);
                 run.put("library", json(library));
                 run.put("raw", json(raw));
+                run.put("libraryStatements", libraryStatements);
+                run.put("rawStatements", rawStatements);
                 run.put("lifecycleRatio", library.casesPerSecond() / raw.casesPerSecond());
                 run.put("libraryBurst", Map.of("cards", libraryBurst.cards(), "seconds", libraryBurst.seconds(),
                         "cardsPerSecond", libraryBurst.cardsPerSecond()));

@@ -141,7 +141,7 @@ final class Simulation {
         for (int attempt = 1; ; attempt++) {
             long start = System.nanoTime();
             try {
-                driver.perform(script, action);
+                CountingDataSource.counting(() -> driver.perform(script, action));
                 latencies.add(action.kind(), System.nanoTime() - start);
                 return;
             } catch (CaseConflictException | OptimisticLockingException conflict) {
