@@ -34,7 +34,8 @@ import org.hotline12345.workflow.directory.Unit;
  * A simulated city day through the library, and the same lifecycle on the raw engine, in one JVM run (docs/performance.md).
  * {@code mvn -q -pl examples/capacity -am install -DskipTests && mvn -q -pl examples/capacity exec:java
  * -Dexec.args="--db h2 --threads 1,2 --cases 1000"}. Options: {@code --db h2|postgresql}, {@code --threads 1,2},
- * {@code --cases N}, {@code --seed S}, {@code --step PT1H}, {@code --json path}.
+ * {@code --cases N}, {@code --seed S}, {@code --step PT1H}, {@code --burst N} (cases of the warning burst, default 500),
+ * {@code --json path}.
  */
 public final class CapacitySimulation {
 
@@ -56,14 +57,15 @@ public final class CapacitySimulation {
         Duration step = Duration.parse(options.getOrDefault("step", "PT1H"));
         List<Integer> threads = Arrays.stream(options.getOrDefault("threads", "1,2").split(",")).map(Integer::parseInt).toList();
         Path json = Path.of(options.getOrDefault("json", "target/capacity-report.json"));
-        Map<String, Object> report = run(db, cases, seed, step, threads, System.out);
+        int burst = Integer.parseInt(options.getOrDefault("burst", String.valueOf(BURST_CASES)));
+        Map<String, Object> report = run(db, cases, seed, step, threads, burst, System.out);
         Files.createDirectories(json.toAbsolutePath().getParent());
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), report);
         System.out.println("report written to " + json.toAbsolutePath());
     }
 
-    static Map<String, Object> run(String db, int cases, long seed, Duration step, List<Integer> threadCounts, java.io.PrintStream out)
-            throws Exception {
+    static Map<String, Object> run(String db, int cases, long seed, Duration step, List<Integer> threadCounts, int burstCases,
+            java.io.PrintStream out) throws Exception {
         List<CaseScript> scripts = CityDay.generate(cases, seed, DAY);
         long actions = scripts.stream().mapToLong(s -> s.actions().size()).sum();
         out.printf("capacity: %d cases (%d actions, seed %d) on %s, %s steps, %d cores, %d MB max heap%n", cases, actions, seed, db, step,
@@ -90,7 +92,7 @@ public final class CapacitySimulation {
                         long before = counting.statements();
                         library = Simulation.run(driver, scripts, threads, step, out);
                         libraryStatements = counting.statements() - before;
-                        libraryBurst = Simulation.warningBurst(driver, BURST_CASES, BURST_AT);
+                        libraryBurst = Simulation.warningBurst(driver, burstCases, BURST_AT);
                         indicators = driver.hotlineEngine().accountability().indicators(Actor.hotlineOffice("supervisor", Role.SUPERVISOR),
                                 new Period(LocalDate.ofInstant(DAY, ZONE), LocalDate.ofInstant(DAY, ZONE).plusDays(30)), null);
                     }
@@ -106,7 +108,7 @@ public final class CapacitySimulation {
                     long before = counting.statements();
                     raw = Simulation.run(driver, scripts, threads, step, out);
                     rawStatements = counting.statements() - before;
-                    rawBurst = Simulation.warningBurst(driver, BURST_CASES, BURST_AT);
+                    rawBurst = Simulation.warningBurst(driver, burstCases, BURST_AT);
                 }
                 EngineClock.reset();
                 print(out, library, raw, indicators);
@@ -115,7 +117,7 @@ public final class CapacitySimulation {
                         (double) libraryStatements / cases, (double) libraryStatements / library.latencies().calls(), rawStatements,
                         (double) rawStatements / cases, (double) rawStatements / raw.latencies().calls());
                 out.printf("warning burst (%d dispatched cases, the clock jumps past their deadlines): library %d cards in %.1f s = %.1f/s, "
-                        + "raw engine %d cards in %.1f s = %.1f/s; ratio %.2f%n", BURST_CASES, libraryBurst.cards(), libraryBurst.seconds(),
+                        + "raw engine %d cards in %.1f s = %.1f/s; ratio %.2f%n", burstCases, libraryBurst.cards(), libraryBurst.seconds(),
                         libraryBurst.cardsPerSecond(), rawBurst.cards(), rawBurst.seconds(), rawBurst.cardsPerSecond(),
                         libraryBurst.cardsPerSecond() / rawBurst.cardsPerSecond());
                 Map<String, Object> run = new LinkedHashMap<>();

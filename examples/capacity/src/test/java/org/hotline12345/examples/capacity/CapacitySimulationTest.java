@@ -23,7 +23,7 @@ class CapacitySimulationTest {
         long actions = scripts.stream().mapToLong(s -> s.actions().size()).sum();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-        Map<String, Object> report = CapacitySimulation.run("h2", 30, 7, Duration.ofHours(2), List.of(1),
+        Map<String, Object> report = CapacitySimulation.run("h2", 30, 7, Duration.ofHours(2), List.of(1), 20,
                 new PrintStream(out, true, StandardCharsets.UTF_8));
 
         Map<String, Object> run = ((List<Map<String, Object>>) report.get("runs")).get(0);
