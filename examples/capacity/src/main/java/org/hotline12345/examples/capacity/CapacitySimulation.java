@@ -35,7 +35,7 @@ import org.hotline12345.workflow.directory.Unit;
  * {@code mvn -q -pl examples/capacity -am install -DskipTests && mvn -q -pl examples/capacity exec:java
  * -Dexec.args="--db h2 --threads 1,2 --cases 1000"}. Options: {@code --db h2|postgresql}, {@code --threads 1,2},
  * {@code --cases N}, {@code --seed S}, {@code --step PT1H}, {@code --burst N} (cases of the warning burst, default 500),
- * {@code --json path}.
+ * {@code --sql true} (print the statements the calls sent most), {@code --json path}.
  */
 public final class CapacitySimulation {
 
@@ -45,6 +45,8 @@ public final class CapacitySimulation {
     /** The warning burst runs after the day, on a Monday clear of it. */
     static final Instant BURST_AT = OffsetDateTime.parse("2026-11-09T09:00:00+08:00").toInstant();
     static final int BURST_CASES = 500;
+    /** How many of the most sent statements {@code --sql true} prints per run. */
+    private static final int SQL_PROFILE = 30;
 
     private CapacitySimulation() {
     }
@@ -58,7 +60,8 @@ public final class CapacitySimulation {
         List<Integer> threads = Arrays.stream(options.getOrDefault("threads", "1,2").split(",")).map(Integer::parseInt).toList();
         Path json = Path.of(options.getOrDefault("json", "target/capacity-report.json"));
         int burst = Integer.parseInt(options.getOrDefault("burst", String.valueOf(BURST_CASES)));
-        Map<String, Object> report = run(db, cases, seed, step, threads, burst, System.out);
+        boolean sql = Boolean.parseBoolean(options.getOrDefault("sql", "false"));
+        Map<String, Object> report = run(db, cases, seed, step, threads, burst, sql, System.out);
         Files.createDirectories(json.toAbsolutePath().getParent());
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), report);
         System.out.println("report written to " + json.toAbsolutePath());
@@ -66,6 +69,12 @@ public final class CapacitySimulation {
 
     static Map<String, Object> run(String db, int cases, long seed, Duration step, List<Integer> threadCounts, int burstCases,
             java.io.PrintStream out) throws Exception {
+        return run(db, cases, seed, step, threadCounts, burstCases, false, out);
+    }
+
+    /** @param verbose whether to print the statements the calls sent most */
+    static Map<String, Object> run(String db, int cases, long seed, Duration step, List<Integer> threadCounts, int burstCases,
+            boolean verbose, java.io.PrintStream out) throws Exception {
         List<CaseScript> scripts = CityDay.generate(cases, seed, DAY);
         long actions = scripts.stream().mapToLong(s -> s.actions().size()).sum();
         out.printf("capacity: %d cases (%d actions, seed %d) on %s, %s steps, %d cores, %d MB max heap%n", cases, actions, seed, db, step,
@@ -81,6 +90,7 @@ public final class CapacitySimulation {
             for (int threads : threadCounts) {
                 Simulation.Result library;
                 long libraryStatements;
+                List<Map.Entry<String, Long>> librarySql;
                 Simulation.Burst libraryBurst;
                 List<UnitIndicators> indicators;
                 try (HikariDataSource dataSource = dataSource(db, "capacity_library_" + threads)) {
@@ -92,6 +102,7 @@ public final class CapacitySimulation {
                         long before = counting.statements();
                         library = Simulation.run(driver, scripts, threads, step, out);
                         libraryStatements = counting.statements() - before;
+                        librarySql = counting.mostSent(SQL_PROFILE);
                         libraryBurst = Simulation.warningBurst(driver, burstCases, BURST_AT);
                         indicators = driver.hotlineEngine().accountability().indicators(Actor.hotlineOffice("supervisor", Role.SUPERVISOR),
                                 new Period(LocalDate.ofInstant(DAY, ZONE), LocalDate.ofInstant(DAY, ZONE).plusDays(30)), null);
@@ -100,6 +111,7 @@ public final class CapacitySimulation {
                 EngineClock.reset();
                 Simulation.Result raw;
                 long rawStatements;
+                List<Map.Entry<String, Long>> rawSql;
                 Simulation.Burst rawBurst;
                 CountingDataSource counting = new CountingDataSource();
                 try (HikariDataSource dataSource = dataSource(db, "capacity_raw_" + threads);
@@ -108,6 +120,7 @@ public final class CapacitySimulation {
                     long before = counting.statements();
                     raw = Simulation.run(driver, scripts, threads, step, out);
                     rawStatements = counting.statements() - before;
+                    rawSql = counting.mostSent(SQL_PROFILE);
                     rawBurst = Simulation.warningBurst(driver, burstCases, BURST_AT);
                 }
                 EngineClock.reset();
@@ -116,6 +129,12 @@ public final class CapacitySimulation {
                         + "(%.0f a case, %.1f a call), raw engine %d (%.0f a case, %.1f a call)%n", libraryStatements,
                         (double) libraryStatements / cases, (double) libraryStatements / library.latencies().calls(), rawStatements,
                         (double) rawStatements / cases, (double) rawStatements / raw.latencies().calls());
+                if (verbose) {
+                    out.println("statements the library's calls sent most (count, statement):");
+                    librarySql.forEach(entry -> out.printf("  %7d  %s%n", entry.getValue(), entry.getKey()));
+                    out.println("statements the raw engine's calls sent most:");
+                    rawSql.forEach(entry -> out.printf("  %7d  %s%n", entry.getValue(), entry.getKey()));
+                }
                 out.printf("warning burst (%d dispatched cases, the clock jumps past their deadlines): library %d cards in %.1f s = %.1f/s, "
                         + "raw engine %d cards in %.1f s = %.1f/s; ratio %.2f%n", burstCases, libraryBurst.cards(), libraryBurst.seconds(),
                         libraryBurst.cardsPerSecond(), rawBurst.cards(), rawBurst.seconds(), rawBurst.cardsPerSecond(),

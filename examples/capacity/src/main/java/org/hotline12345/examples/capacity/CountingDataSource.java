@@ -5,6 +5,10 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.sql.Statement;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
@@ -23,6 +27,7 @@ final class CountingDataSource {
     private static final ThreadLocal<Boolean> COUNTING = ThreadLocal.withInitial(() -> false);
 
     private final AtomicLong statements = new AtomicLong();
+    private final Map<String, LongAdder> bySql = new ConcurrentHashMap<>();
 
     /** Runs {@code call} on this thread with its statements counted. */
     static void counting(Runnable call) {
@@ -42,7 +47,18 @@ final class CountingDataSource {
         return statements.get();
     }
 
+    /** The {@code limit} statements the client calls sent most often, with how often, most first. */
+    List<Map.Entry<String, Long>> mostSent(int limit) {
+        return bySql.entrySet().stream().map(e -> Map.entry(e.getKey(), e.getValue().sum()))
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(limit).toList();
+    }
+
     private <T> T proxy(Class<T> type, T target) {
+        return proxy(type, target, null);
+    }
+
+    /** @param sql the statement's text, for a prepared statement */
+    private <T> T proxy(Class<T> type, T target, String sql) {
         InvocationHandler handler = (proxy, method, args) -> {
             Object result;
             try {
@@ -54,14 +70,21 @@ final class CountingDataSource {
                 return proxy(Connection.class, connection);
             }
             if (result instanceof Statement statement && Statement.class.isAssignableFrom(method.getReturnType())) {
-                return proxy(statementType(method), statement);
+                return proxy(statementType(method), statement, args != null && args.length > 0 && args[0] instanceof String text ? text : null);
             }
             if (target instanceof Statement && EXECUTIONS.contains(method.getName()) && COUNTING.get()) {
                 statements.incrementAndGet();
+                String text = sql != null ? sql : args != null && args.length > 0 && args[0] instanceof String given ? given : method.getName();
+                bySql.computeIfAbsent(shorten(text), key -> new LongAdder()).increment();
             }
             return result;
         };
         return type.cast(Proxy.newProxyInstance(CountingDataSource.class.getClassLoader(), new Class<?>[] {type}, handler));
+    }
+
+    private static String shorten(String sql) {
+        String flat = sql.replaceAll("\\s+", " ").trim();
+        return flat.length() > 110 ? flat.substring(0, 110) + "..." : flat;
     }
 
     @SuppressWarnings("unchecked")

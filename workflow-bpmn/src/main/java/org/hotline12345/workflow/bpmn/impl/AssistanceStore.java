@@ -48,6 +48,7 @@ final class AssistanceStore {
                 UUID.randomUUID().toString(), caseId.value(), unit.value(), AssistanceStatus.REQUESTED.name(), now,
                 WarningLevel.NONE.name());
         store.addCaseUnit(caseId, unit, now);
+        store.update("UPDATE hw_case SET assist_parts = assist_parts + 1 WHERE id = ?", caseId.value());
     }
 
     /** The units asked in the running dispatch whose part has not started in the engine yet, in a stable order. */

@@ -54,6 +54,7 @@ record CaseRow(
         Instant updatedAt,
         Instant closedAt,
         CaseId masterId,
+        int assistParts,
         long version) {
 
     /**
@@ -76,7 +77,7 @@ record CaseRow(
         return new CaseRow(id, number, externalId, status, category, urgency, channel, subject, description, caller, location,
                 leadUnit, routingSuggestion, suggestedAssistingUnits, signForDue, handlingDue, callbackDue, warning,
                 extendedWorkingDays, suspendedSince, pausedClock, returns, reopens, replyResult, satisfaction, resolved,
-                processInstanceId, createdAt, updatedAt, closedAt, masterId, newVersion);
+                processInstanceId, createdAt, updatedAt, closedAt, masterId, assistParts, newVersion);
     }
 
     static OffsetDateTime at(Instant instant, ZoneId zone) {

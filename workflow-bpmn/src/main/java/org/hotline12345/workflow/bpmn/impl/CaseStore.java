@@ -58,7 +58,7 @@ final class CaseStore {
             + "description, caller_name, caller_phone, caller_anonymous, caller_confidential, address, area_code, latitude, "
             + "longitude, lead_unit, routing_suggestion, routing_assisting, sign_for_due, handling_due, callback_due, warning_level, extended_days, suspended_since, "
             + "paused_days_left, paused_seconds_left, returns_count, reopens_count, reply_result, "
-            + "satisfaction, resolved, process_instance_id, created_at, updated_at, closed_at, master_id, row_version";
+            + "satisfaction, resolved, process_instance_id, created_at, updated_at, closed_at, master_id, assist_parts, row_version";
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
     /** Enough for any real hotline day in one area; the proposals are ranked in Java. */
     private static final int MAX_DUPLICATE_CANDIDATES = 500;
@@ -67,6 +67,19 @@ final class CaseStore {
 
     /** The command whose transaction this thread last joined; see {@link #joinTransaction}. */
     private static final ThreadLocal<WeakReference<CommandContext>> JOINED = new ThreadLocal<>();
+
+    /** A case's audit head as the running command last wrote it: its definition, sequence and hash. */
+    private record Head(String caseDefinition, long sequence, String hash) {
+    }
+
+    /**
+     * The audit heads the running command has written, so that a step's second event does not read the head again.
+     * Tied to the command: a new command (after a commit or a rollback) starts empty.
+     */
+    private record Heads(WeakReference<CommandContext> command, java.util.Map<CaseId, Head> heads) {
+    }
+
+    private static final ThreadLocal<Heads> HEADS = new ThreadLocal<>();
 
     /** The JDBC connection of the command in progress; the store is only used inside engine commands. */
     private static Connection connection() {
@@ -126,6 +139,19 @@ final class CaseStore {
      * A concurrent command on the same case blocks here until the first commits, then finds the
      * version moved and gets a {@link CaseConflictException}: one wins, the other is told.
      */
+    private static java.util.Map<CaseId, Head> headsOfThisCommand() {
+        CommandContext command = Context.getCommandContext();
+        Heads heads = HEADS.get();
+        if (command == null) {
+            return new java.util.HashMap<>();
+        }
+        if (heads == null || heads.command().get() != command) {
+            heads = new Heads(new WeakReference<>(command), new java.util.HashMap<>());
+            HEADS.set(heads);
+        }
+        return heads.heads();
+    }
+
     CaseRow lock(CaseId id) {
         CaseRow row = find(id).orElseThrow(() -> new CaseNotFoundException("case", id.value()));
         int updated = update("UPDATE hw_case SET row_version = row_version + 1 WHERE id = ? AND row_version = ?",
@@ -200,6 +226,7 @@ final class CaseStore {
             setInstant(s, i++, row.updatedAt());
             setInstant(s, i++, row.closedAt());
             s.setString(i++, row.masterId() == null ? null : row.masterId().value());
+            s.setInt(i++, row.assistParts());
             s.setLong(i, row.version());
             s.executeUpdate();
         } catch (SQLException e) {
@@ -505,20 +532,24 @@ final class CaseStore {
      */
     long append(CaseId caseId, CaseEventType type, Instant at, String actor, UnitId actorUnit, String taskKey, String detail,
             Instant deadline, String processDefinitionId) {
-        String caseDefinition;
-        long headSequence;
-        String headHash;
-        try (PreparedStatement statement = prepare("SELECT process_definition_id, audit_head_seq, audit_head_hash FROM hw_case "
-                + "WHERE id = ?", caseId.value()); ResultSet rs = statement.executeQuery()) {
-            if (!rs.next()) {
-                throw new CaseNotFoundException("case", caseId.value());
+        java.util.Map<CaseId, Head> written = headsOfThisCommand();
+        Head head = written.get(caseId);
+        if (head == null) {
+            try (PreparedStatement statement = prepare("SELECT process_definition_id, audit_head_seq, audit_head_hash FROM hw_case "
+                    + "WHERE id = ?", caseId.value()); ResultSet rs = statement.executeQuery()) {
+                if (!rs.next()) {
+                    throw new CaseNotFoundException("case", caseId.value());
+                }
+                String definitionId = rs.getString(1);
+                long sequence = rs.getLong(2);
+                head = new Head(definitionId, sequence, rs.wasNull() ? AuditChain.GENESIS : rs.getString(3));
+            } catch (SQLException e) {
+                throw new CaseStoreException("reading the audit head of case " + caseId, e);
             }
-            caseDefinition = rs.getString(1);
-            headSequence = rs.getLong(2);
-            headHash = rs.wasNull() ? AuditChain.GENESIS : rs.getString(3);
-        } catch (SQLException e) {
-            throw new CaseStoreException("reading the audit head of case " + caseId, e);
         }
+        String caseDefinition = head.caseDefinition();
+        long headSequence = head.sequence();
+        String headHash = head.hash();
         ProcessDefinitionEntity definition = definition(processDefinitionId != null ? processDefinitionId : caseDefinition);
         long sequence = headSequence + 1;
         AuditRecord row = new AuditRecord(caseId.value(), sequence, type.name(), AuditChain.normalise(at), actor,
@@ -530,6 +561,7 @@ final class CaseStore {
                 row.caseId(), row.sequence(), row.eventType(), row.occurredAt(), row.actor(), row.actorUnit(), row.taskKey(),
                 row.detail(), row.deadline(), row.processKey(), row.processVersion(), row.previousHash(), row.hash());
         update("UPDATE hw_case SET audit_head_seq = ?, audit_head_hash = ? WHERE id = ?", sequence, row.hash(), caseId.value());
+        written.put(caseId, new Head(caseDefinition, sequence, row.hash()));
         return sequence;
     }
 
@@ -542,6 +574,7 @@ final class CaseStore {
 
     void setProcessDefinition(CaseId id, String processDefinitionId) {
         update("UPDATE hw_case SET process_definition_id = ? WHERE id = ?", processDefinitionId, id.value());
+        headsOfThisCommand().remove(id);
     }
 
     List<StoredEvent> events(CaseId caseId) {
@@ -823,6 +856,7 @@ final class CaseStore {
                 instant(rs, "updated_at"),
                 instant(rs, "closed_at"),
                 masterId == null ? null : CaseId.of(masterId),
+                rs.getInt("assist_parts"),
                 rs.getLong("row_version"));
     }
 

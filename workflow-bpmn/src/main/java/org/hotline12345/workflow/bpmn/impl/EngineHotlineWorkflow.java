@@ -191,7 +191,7 @@ public final class EngineHotlineWorkflow implements HotlineWorkflow {
         store.insert(new CaseRow(id, number, request.externalId(), CaseStatus.REGISTERED, request.category(),
                 request.urgencyOrDefault(), request.channel(), request.subject().strip(), request.description(),
                 request.caller(), request.location(), null, null, List.of(), null, null, null, WarningLevel.NONE, 0, null, null, 0, 0,
-                null, null, null, null, now, now, null, null, 0));
+                null, null, null, null, now, now, null, null, 0, 0));
         Map<String, Object> variables = new HashMap<>();
         variables.put(ProcessVariables.CASE_ID, id.value());
         variables.put(ProcessVariables.CATEGORY, request.category().name());
@@ -404,7 +404,7 @@ public final class EngineHotlineWorkflow implements HotlineWorkflow {
         record(caseId, CaseEventType.CASE_DISPATCHED, actor, order.leadUnit(), dispatchTask, "dispatched to "
                 + describe(order.leadUnit()) + assisted + "; sign for by " + CaseRow.at(after.signForDue(), zone)
                 + "; return only until " + CaseRow.at(returnWindowEnd(after), zone) + note(order.note()), after.signForDue());
-        for (AssistanceStore.Part part : assistance.parts(caseId)) {
+        for (AssistanceStore.Part part : order.assistingUnits().isEmpty() ? List.<AssistanceStore.Part>of() : assistance.parts(caseId)) {
             // Earlier dispatches' parts are answered or cancelled: the requested ones are this dispatch's.
             if (order.assistingUnits().contains(part.unit()) && part.status() == AssistanceStatus.REQUESTED) {
                 record(caseId, CaseEventType.ASSISTANCE_REQUESTED, actor, part.unit(), dispatchTask, describe(part.unit())
@@ -471,6 +471,9 @@ public final class EngineHotlineWorkflow implements HotlineWorkflow {
 
     /** Ends the assisting parts still open, each with its own timeline entry saying why. */
     private void cancelOutstandingAssistance(Actor actor, CaseRow row, Task task, String why) {
+        if (row.assistParts() == 0) {
+            return;
+        }
         for (UnitId unit : assistance.cancelOutstanding(row.id(), why)) {
             record(row.id(), CaseEventType.ASSISTANCE_CANCELLED, actor, unit, task, "the part of " + describe(unit)
                     + " ended without its answer: " + why);
@@ -805,7 +808,7 @@ public final class EngineHotlineWorkflow implements HotlineWorkflow {
         validate(v -> require(v, "result", reply, () -> reply.validate(v)));
         return step(actor, caseId, Step.REPLY, StandardTask.HANDLE, (row, task) -> {
             requireRunningClock(row);
-            List<UnitId> outstanding = assistance.parts(row.id()).stream().filter(part -> part.status().outstanding())
+            List<UnitId> outstanding = partsOf(row).stream().filter(part -> part.status().outstanding())
                     .map(AssistanceStore.Part::unit).toList();
             boolean reasoned = reply.outstandingAssistanceReason() != null && !reply.outstandingAssistanceReason().isBlank();
             if (!outstanding.isEmpty() && !reasoned) {
@@ -955,7 +958,8 @@ public final class EngineHotlineWorkflow implements HotlineWorkflow {
         Set<UnitId> visibleUnits = visible;
         return execute(actor, () -> {
             Page<CaseRow> rows = store.query(query, visibleUnits);
-            Map<CaseId, List<AssistanceStore.Part>> parts = assistance.partsOf(rows.items().stream().map(CaseRow::id).toList());
+            Map<CaseId, List<AssistanceStore.Part>> parts = assistance.partsOf(rows.items().stream()
+                    .filter(row -> row.assistParts() > 0).map(CaseRow::id).toList());
             return new Page<>(rows.items().stream().map(row -> view(actor, row, parts.getOrDefault(row.id(), List.of()))).toList(),
                     rows.page(), rows.size(), rows.total());
         });
@@ -1188,7 +1192,12 @@ public final class EngineHotlineWorkflow implements HotlineWorkflow {
     }
 
     private CaseView view(Actor actor, CaseRow row) {
-        return view(actor, row, assistance.parts(row.id()));
+        return view(actor, row, partsOf(row));
+    }
+
+    /** The assisting parts of the case; most cases never had one, and their row says so. */
+    private List<AssistanceStore.Part> partsOf(CaseRow row) {
+        return row.assistParts() == 0 ? List.of() : assistance.parts(row.id());
     }
 
     private CaseView view(Actor actor, CaseRow row, List<AssistanceStore.Part> parts) {
