@@ -864,9 +864,12 @@ public final class EngineHotlineWorkflow implements HotlineWorkflow {
             Map<String, Object> variables = new HashMap<>();
             variables.put(ProcessVariables.SATISFACTION, result.satisfaction().name());
             variables.put(ProcessVariables.RESOLVED, result.resolved());
-            variables.put(ProcessVariables.REOPENS, row.reopens());
-            variables.put(ProcessVariables.ENTRY, "REWORK");
-            variables.put(ProcessVariables.MERGED, row.masterId() != null);
+            if (result.satisfaction() == Satisfaction.UNSATISFIED) {
+                // Only the unsatisfied branches read these; each variable written is a runtime and a history row.
+                variables.put(ProcessVariables.REOPENS, row.reopens());
+                variables.put(ProcessVariables.ENTRY, "REWORK");
+                variables.put(ProcessVariables.MERGED, row.masterId() != null);
+            }
             complete(actor, task, variables);
             record(row.id(), CaseEventType.CALLBACK_RECORDED, actor, null, task, result.satisfaction()
                     + (result.resolved() == null ? "" : result.resolved() ? ", resolved" : ", not resolved") + note(result.comment()));

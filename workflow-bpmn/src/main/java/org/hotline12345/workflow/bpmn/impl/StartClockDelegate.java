@@ -52,7 +52,10 @@ final class StartClockDelegate implements JavaDelegate {
             assistance.setDue(caseId, UnitId.of((String) execution.getVariable(ProcessVariables.ASSISTING_UNIT)), deadline.due());
             return;
         }
-        execution.setVariable(ProcessVariables.REOPEN_LIMIT, policy.reopenLimit());
+        if (kind == ClockKind.CALLBACK) {
+            // The callback gateway, right after the callback clock's task, is the one reader of the reopen limit.
+            execution.setVariable(ProcessVariables.REOPEN_LIMIT, policy.reopenLimit());
+        }
         store.setDeadline(caseId, kind, deadline.due(), now);
     }
 
