@@ -98,8 +98,8 @@ class AccountabilityController {
         if (body.kind() != null && !FactKind.MANUAL.name().equals(body.kind())) {
             v.reject("kind", "only MANUAL facts are filed by hand; the others are recorded by the workflow");
         }
-        CaseId caseId = id(v, "caseId", body.caseId());
-        UnitId unit = unit(v, "unit", body.unit());
+        CaseId caseId = RequestFields.caseId(v, "caseId", body.caseId());
+        UnitId unit = RequestFields.unit(v, "unit", body.unit(), true);
         v.throwIfInvalid();
         return accountability.fileFact(Actors.of(user), new ManualFact(caseId, unit, body.reason()));
     }
@@ -111,7 +111,7 @@ class AccountabilityController {
     List<AccountabilityReview> reviews(Authentication user, @RequestParam(required = false) String unit,
             @RequestParam(required = false) String period) {
         Validation v = new Validation();
-        UnitId unitId = unit == null || unit.isBlank() ? null : unit(v, "unit", unit);
+        UnitId unitId = RequestFields.unit(v, "unit", unit, false);
         Period wanted = period == null || period.isBlank() ? null : period(v, period);
         v.throwIfInvalid();
         return accountability.reviews(Actors.of(user), unitId, wanted);
@@ -168,7 +168,7 @@ class AccountabilityController {
             @RequestParam(required = false) String unit, @RequestParam(required = false) String format) {
         Validation v = new Validation();
         Period wanted = required(v, period);
-        UnitId unitId = unit == null || unit.isBlank() ? null : unit(v, "unit", unit);
+        UnitId unitId = RequestFields.unit(v, "unit", unit, false);
         boolean csv = csv(v, format);
         v.throwIfInvalid();
         List<IndicatorsJson> rows = accountability.indicators(Actors.of(user), wanted, unitId).stream()
@@ -257,29 +257,5 @@ class AccountabilityController {
             v.reject("period", e.getMessage());
             return null;
         }
-    }
-
-    private static UnitId unit(Validation v, String field, String value) {
-        if (value == null || value.isBlank()) {
-            v.reject(field, "is required");
-            return null;
-        }
-        if (!UnitId.isWellFormed(value)) {
-            v.reject(field, "unknown unit '" + value + "'");
-            return null;
-        }
-        return UnitId.of(value);
-    }
-
-    private static CaseId id(Validation v, String field, String value) {
-        if (value == null || value.isBlank()) {
-            v.reject(field, "is required");
-            return null;
-        }
-        if (value.length() > 64) {
-            v.reject(field, "no case '" + value + "'");
-            return null;
-        }
-        return CaseId.of(value);
     }
 }

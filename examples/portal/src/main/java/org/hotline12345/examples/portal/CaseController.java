@@ -114,7 +114,7 @@ class CaseController {
         Validation v = new Validation();
         CaseStatus wanted = v.enumValue("status", CaseStatus.class, status, false);
         WarningLevel warned = v.enumValue("warning", WarningLevel.class, warning, false);
-        UnitId unitId = unit(v, "unit", unit, false);
+        UnitId unitId = RequestFields.unit(v, "unit", unit, false);
         if (page < 0) {
             v.reject("page", "must be 0 or more");
         }
@@ -143,13 +143,9 @@ class CaseController {
     @PostMapping("/{id}/merge")
     CaseJson merge(Authentication user, @PathVariable String id, @RequestBody MergeJson body) {
         Validation v = new Validation();
-        if (body.masterId() == null || body.masterId().isBlank()) {
-            v.reject("masterId", "is required");
-        } else if (body.masterId().length() > 64) {
-            v.reject("masterId", "no case '" + body.masterId() + "'");
-        }
+        CaseId master = RequestFields.caseId(v, "masterId", body.masterId());
         v.throwIfInvalid();
-        return CaseJson.of(workflow.merge(Actors.of(user), CaseId.of(id), new MergeOrder(CaseId.of(body.masterId()), body.note())));
+        return CaseJson.of(workflow.merge(Actors.of(user), CaseId.of(id), new MergeOrder(master, body.note())));
     }
 
     @Operation(summary = "Undo a merge (并单撤销)",
@@ -172,10 +168,10 @@ class CaseController {
     @PostMapping("/{id}/dispatch")
     CaseJson dispatch(Authentication user, @PathVariable String id, @RequestBody DispatchJson body) {
         Validation v = new Validation();
-        UnitId lead = unit(v, "leadUnit", body.leadUnit(), true);
+        UnitId lead = RequestFields.unit(v, "leadUnit", body.leadUnit(), true);
         List<UnitId> assisting = new ArrayList<>();
         if (body.assistingUnits() != null) {
-            body.assistingUnits().forEach(unit -> assisting.add(unit(v, "assistingUnits", unit, true)));
+            body.assistingUnits().forEach(unit -> assisting.add(RequestFields.unit(v, "assistingUnits", unit, true)));
         }
         v.throwIfInvalid();
         return CaseJson.of(workflow.dispatch(Actors.of(user), CaseId.of(id), new DispatchOrder(lead, assisting, body.note())));
@@ -217,7 +213,7 @@ class CaseController {
     @PostMapping("/{id}/return-decision")
     CaseJson decideReturn(Authentication user, @PathVariable String id, @RequestBody ReturnDecisionJson body) {
         Validation v = new Validation().require("accepted", body.accepted());
-        UnitId newLead = unit(v, "newLeadUnit", body.newLeadUnit(), false);
+        UnitId newLead = RequestFields.unit(v, "newLeadUnit", body.newLeadUnit(), false);
         v.throwIfInvalid();
         return CaseJson.of(workflow.decideReturn(Actors.of(user), CaseId.of(id),
                 new ReturnDecision(body.accepted(), body.note(), newLead)));
@@ -229,7 +225,7 @@ class CaseController {
     @PostMapping("/{id}/arbitration")
     CaseJson arbitrate(Authentication user, @PathVariable String id, @RequestBody ArbitrationJson body) {
         Validation v = new Validation();
-        Arbitration arbitration = new Arbitration(unit(v, "leadUnit", body.leadUnit(), true), body.note());
+        Arbitration arbitration = new Arbitration(RequestFields.unit(v, "leadUnit", body.leadUnit(), true), body.note());
         arbitration.validate(v);
         v.throwIfInvalid();
         return CaseJson.of(workflow.arbitrate(Actors.of(user), CaseId.of(id), arbitration));
@@ -244,7 +240,7 @@ class CaseController {
     @PostMapping("/{id}/transfer")
     CaseJson transfer(Authentication user, @PathVariable String id, @RequestBody TransferJson body) {
         Validation v = new Validation();
-        TransferRequest request = new TransferRequest(unit(v, "toUnit", body.toUnit(), true), body.reason());
+        TransferRequest request = new TransferRequest(RequestFields.unit(v, "toUnit", body.toUnit(), true), body.reason());
         request.validate(v);
         v.throwIfInvalid();
         return CaseJson.of(workflow.requestTransfer(Actors.of(user), CaseId.of(id), request));
@@ -319,20 +315,5 @@ class CaseController {
     @GetMapping("/{id}/timeline")
     List<TimelineJson> timeline(Authentication user, @PathVariable String id) {
         return workflow.fullTimeline(Actors.of(user), CaseId.of(id)).stream().map(TimelineJson::of).toList();
-    }
-
-    /** A unit id from the request; a malformed one cannot name a known unit, and is reported as unknown. */
-    private static UnitId unit(Validation v, String field, String value, boolean required) {
-        if (value == null || value.isBlank()) {
-            if (required) {
-                v.reject(field, "is required");
-            }
-            return null;
-        }
-        if (!UnitId.isWellFormed(value)) {
-            v.reject(field, "unknown unit '" + value + "'");
-            return null;
-        }
-        return UnitId.of(value);
     }
 }
