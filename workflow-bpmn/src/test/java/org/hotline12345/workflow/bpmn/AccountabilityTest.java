@@ -258,6 +258,29 @@ class AccountabilityTest {
         assertThatThrownBy(() -> accountability().indicators(leadUnit(), NOVEMBER, LIXIA)).isInstanceOf(NotAuthorizedException.class);
     }
 
+    @Test
+    void twoReviewsOfOneUnitOpeningAtOnceConflictAndTheLoserWritesNothing() throws Exception {
+        CaseId id = signedForBy(LIXIA);
+        javax.sql.DataSource dataSource = CITY.engine().processEngine().getProcessEngineConfiguration().getDataSource();
+        try (java.sql.Connection connection = dataSource.getConnection(); java.sql.Statement statement = connection.createStatement()) {
+            // Another transaction's review of Lixia, opened at the same moment: its row holds the unit, though this
+            // transaction does not see it as open yet.
+            statement.executeUpdate("INSERT INTO hw_accountability_review (id, unit, open_unit, stage, opened_at, statement_limit, "
+                    + "statement_missed) VALUES ('concurrent', 'lixia', 'lixia', 'DECIDED', CURRENT_TIMESTAMP, '3 working days', FALSE)");
+        }
+        try {
+            long facts = count(workflow(), id, CaseEventType.ACCOUNTABILITY_FACT_RECORDED);
+
+            assertThatThrownBy(() -> accountability().fileFact(supervisor(), new ManualFact(id, LIXIA, "Rude on the phone.")))
+                    .isInstanceOf(org.hotline12345.workflow.CaseConflictException.class).hasMessageContaining("retry");
+            assertThat(count(workflow(), id, CaseEventType.ACCOUNTABILITY_FACT_RECORDED)).as("nothing half written").isEqualTo(facts);
+        } finally {
+            try (java.sql.Connection connection = dataSource.getConnection(); java.sql.Statement statement = connection.createStatement()) {
+                statement.executeUpdate("DELETE FROM hw_accountability_review WHERE id = 'concurrent'");
+            }
+        }
+    }
+
     /** Runs the review's own due timers, leaving the other tests' cases alone. */
     private static void fireReviewTimers(String reviewId) {
         ManagementService management = CITY.engine().processEngine().getManagementService();

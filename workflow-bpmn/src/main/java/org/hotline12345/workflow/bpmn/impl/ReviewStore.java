@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
+import org.hotline12345.workflow.CaseConflictException;
 import org.hotline12345.workflow.accountability.AccountabilityFact;
 import org.hotline12345.workflow.accountability.AccountabilityReview;
 import org.hotline12345.workflow.accountability.FactKind;
@@ -53,11 +54,23 @@ final class ReviewStore {
         }
     }
 
+    /**
+     * @throws CaseConflictException when another transaction opened a review of the unit at the same time (the unique
+     *     index on the open unit refused this one); retrying joins that review
+     */
     void insert(String id, UnitId unit, ReviewStage stage, String severity, TimeLimit statementLimit, String processInstanceId,
             Instant now) {
-        store.update("INSERT INTO hw_accountability_review (id, unit, stage, severity, opened_at, statement_limit, "
-                + "process_instance_id, statement_missed) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", id, unit.value(), stage.name(), severity,
-                now, statementLimit.toString(), processInstanceId, false);
+        try {
+            store.update("INSERT INTO hw_accountability_review (id, unit, open_unit, stage, severity, opened_at, statement_limit, "
+                    + "process_instance_id, statement_missed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", id, unit.value(), unit.value(),
+                    stage.name(), severity, now, statementLimit.toString(), processInstanceId, false);
+        } catch (CaseStoreException e) {
+            if (!e.isIntegrityViolation()) {
+                throw e;
+            }
+            throw new CaseConflictException("another action opened an accountability review of unit '" + unit
+                    + "' at the same time; retry, and the fact joins that review", e);
+        }
     }
 
     /** The unit's review not decided yet, if any: a new fact that calls for a review joins it. */
@@ -115,8 +128,8 @@ final class ReviewStore {
     }
 
     void recordOutcome(String id, ReviewOutcome outcome, String reasoning, String by, Instant at) {
-        store.update("UPDATE hw_accountability_review SET stage = ?, outcome = ?, reasoning = ?, decided_by = ?, decided_at = ? "
-                + "WHERE id = ?", ReviewStage.DECIDED.name(), outcome.name(), reasoning, by, at, id);
+        store.update("UPDATE hw_accountability_review SET stage = ?, open_unit = NULL, outcome = ?, reasoning = ?, decided_by = ?, "
+                + "decided_at = ? WHERE id = ?", ReviewStage.DECIDED.name(), outcome.name(), reasoning, by, at, id);
     }
 
     /** The facts of each review, oldest first. */
