@@ -39,17 +39,8 @@ class PortalHttpTest {
     }
 
     private Response call(String method, String user, String path, String json) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
-                .header("Content-Type", "application/json");
-        if (user != null) {
-            String credentials = user + ":" + DemoUsers.PASSWORD;
-            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
-        }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        String body = response.body();
-        return new Response(response.statusCode(), body == null || body.isBlank() || !body.trim().startsWith("{") && !body.trim().startsWith("[")
-                ? JSON.nullNode() : JSON.readTree(body));
+        HttpResponse<String> response = new DemoHttp(port).send(method, user, path, json);
+        return new Response(response.statusCode(), DemoHttp.json(response.body()));
     }
 
     private Response post(String user, String path, String json) throws Exception {
@@ -436,10 +427,7 @@ class PortalHttpTest {
     }
 
     private HttpResponse<String> raw(String user, String path) throws Exception {
-        String credentials = user + ":" + DemoUsers.PASSWORD;
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        return new DemoHttp(port).send("GET", user, path, null);
     }
 
     @Test

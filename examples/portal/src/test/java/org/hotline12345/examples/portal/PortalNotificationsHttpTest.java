@@ -3,13 +3,7 @@ package org.hotline12345.examples.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import org.hotline12345.workflow.bpmn.EngineClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -24,9 +18,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
         "camunda.bpm.job-execution.max-wait=500"})
 class PortalNotificationsHttpTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newHttpClient();
-
     @LocalServerPort
     int port;
 
@@ -36,14 +27,9 @@ class PortalNotificationsHttpTest {
     }
 
     private JsonNode call(String method, String user, String path, String json, int expectedStatus) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)))
-                .build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = new DemoHttp(port).send(method, user, path, json);
         assertThat(response.statusCode()).as("%s %s: %s", method, path, response.body()).isEqualTo(expectedStatus);
-        return response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
+        return DemoHttp.json(response.body());
     }
 
     private JsonNode failedDeliveries(int atLeast) throws Exception {
