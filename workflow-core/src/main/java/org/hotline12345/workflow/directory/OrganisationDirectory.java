@@ -18,6 +18,11 @@ public interface OrganisationDirectory {
         return unit(id).isPresent();
     }
 
+    /** How timelines and messages name a unit: {@code lixia (历下区)}, or the bare id of a unit this directory lacks. */
+    default String describe(UnitId id) {
+        return unit(id).map(Unit::name).map(name -> id + " (" + name + ")").orElse(id.value());
+    }
+
     /**
      * Whether {@code unit} is below {@code ancestor} in the hierarchy (its child, grandchild, ...): where a unit may pass
      * a case down to (下派). A unit is not below itself; a cycle in the host's data ends the walk.

@@ -54,7 +54,6 @@ import org.hotline12345.workflow.cases.Satisfaction;
 import org.hotline12345.workflow.cases.UnitId;
 import org.hotline12345.workflow.cases.WarningLevel;
 import org.hotline12345.workflow.directory.OrganisationDirectory;
-import org.hotline12345.workflow.directory.Unit;
 import org.hotline12345.workflow.dispatch.Arbitration;
 import org.hotline12345.workflow.dispatch.DispatchOrder;
 import org.hotline12345.workflow.dispatch.ReturnDecision;
@@ -1315,7 +1314,7 @@ public final class EngineHotlineWorkflow implements HotlineWorkflow {
         if (unit == null) {
             return "no unit";
         }
-        return directory.unit(unit).map(Unit::name).map(name -> unit + " (" + name + ")").orElse(unit.value());
+        return directory.describe(unit);
     }
 
     private static String note(String note) {

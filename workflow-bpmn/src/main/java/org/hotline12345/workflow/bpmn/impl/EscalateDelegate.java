@@ -66,7 +66,7 @@ final class EscalateDelegate implements JavaDelegate {
                 Instant supervisionAt = calculator.due(now, policy.supervisionAfter());
                 execution.setVariable(SUPERVISION_AT, Date.from(supervisionAt));
                 events.record(caseId, CaseEventType.CASE_URGED, now, IssueWarningDelegate.SYSTEM_ACTOR, unit,
-                        execution.getCurrentActivityId(), "urging notice to " + describe(unit) + ", copied to its leader " + unit
+                        execution.getCurrentActivityId(), "urging notice to " + directory.describe(unit) + ", copied to its leader " + unit
                                 + "-leader: the " + clockName + " deadline has passed; supervision follows if still open by "
                                 + CaseRow.at(supervisionAt, zone), supervisionAt, execution.getProcessDefinitionId());
             }
@@ -82,21 +82,17 @@ final class EscalateDelegate implements JavaDelegate {
                 execution.setVariable(SUPERVISION_DUE, Date.from(supervisionDue));
                 execution.setVariable(SUPERVISION_GROUPS, String.join(",", groups));
                 events.record(caseId, CaseEventType.SUPERVISION_ORDERED, now, IssueWarningDelegate.SYSTEM_ACTOR, unit,
-                        execution.getCurrentActivityId(), "supervision order (督办) on " + describe(unit) + " addressed to "
-                                + (parent == null ? "the hotline office" : describe(parent) + " and the hotline office")
+                        execution.getCurrentActivityId(), "supervision order (督办) on " + directory.describe(unit) + " addressed to "
+                                + (parent == null ? "the hotline office" : directory.describe(parent) + " and the hotline office")
                                 + "; still overdue after urging; act by " + CaseRow.at(supervisionDue, zone), supervisionDue, execution.getProcessDefinitionId());
             }
             case "ACCOUNTABILITY" -> {
-                String detail = describe(unit) + " still overdue on case " + row.number() + " after the supervision deadline "
+                String detail = directory.describe(unit) + " still overdue on case " + row.number() + " after the supervision deadline "
                         + CaseRow.at(((Date) execution.getVariable(SUPERVISION_DUE)).toInstant(), zone);
                 facts.record(execution.getProcessEngineServices(), caseId, unit, FactKind.OVERDUE_AFTER_SUPERVISION, detail,
                         IssueWarningDelegate.SYSTEM_ACTOR, execution.getCurrentActivityId(), execution.getProcessDefinitionId());
             }
             default -> throw new IllegalArgumentException("unknown escalation step " + execution.getVariableLocal("escalationStep"));
         }
-    }
-
-    private String describe(UnitId unit) {
-        return directory.unit(unit).map(u -> unit + " (" + u.name() + ")").orElse(unit.value());
     }
 }

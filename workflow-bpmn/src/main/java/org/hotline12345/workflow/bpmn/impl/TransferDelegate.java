@@ -11,7 +11,6 @@ import org.camunda.bpm.engine.task.Task;
 import org.hotline12345.workflow.cases.CaseId;
 import org.hotline12345.workflow.cases.UnitId;
 import org.hotline12345.workflow.directory.OrganisationDirectory;
-import org.hotline12345.workflow.directory.Unit;
 import org.hotline12345.workflow.timeline.CaseEventType;
 
 /**
@@ -53,8 +52,8 @@ final class TransferDelegate implements JavaDelegate {
                     "approved by the hotline office" + noted, execution.getCurrentActivityId(), execution.getProcessDefinitionId());
         } else {
             events.record(caseId, CaseEventType.TRANSFER_REFUSED, clock.instant(), actor, row.leadUnit(),
-                    execution.getCurrentActivityId(), "the hotline office refused to pass the case from " + describe(row.leadUnit())
-                            + " down to " + describe(to) + "; " + describe(row.leadUnit()) + " handles it" + noted,
+                    execution.getCurrentActivityId(), "the hotline office refused to pass the case from " + directory.describe(row.leadUnit())
+                            + " down to " + directory.describe(to) + "; " + directory.describe(row.leadUnit()) + " handles it" + noted,
                     row.handlingDue(), execution.getProcessDefinitionId());
         }
         execution.removeVariable(ProcessVariables.TRANSFER_TO);
@@ -79,12 +78,8 @@ final class TransferDelegate implements JavaDelegate {
             engine.getTaskService().deleteCandidateGroup(task.getId(), fromGroup);
             engine.getTaskService().addCandidateGroup(task.getId(), EngineHotlineWorkflow.UNIT_GROUP_PREFIX + to.value());
         }
-        events.record(row.id(), CaseEventType.CASE_TRANSFERRED, now, actor, to, taskKey, "passed down from " + describe(from)
-                + " to " + describe(to) + " (" + why + "); reply by " + CaseRow.at(row.handlingDue(), zone) + " as before",
+        events.record(row.id(), CaseEventType.CASE_TRANSFERRED, now, actor, to, taskKey, "passed down from " + directory.describe(from)
+                + " to " + directory.describe(to) + " (" + why + "); reply by " + CaseRow.at(row.handlingDue(), zone) + " as before",
                 row.handlingDue(), processDefinitionId);
-    }
-
-    private String describe(UnitId unit) {
-        return directory.unit(unit).map(Unit::name).map(name -> unit + " (" + name + ")").orElse(unit.value());
     }
 }
