@@ -1,9 +1,17 @@
 package org.hotline12345.workflow.bpmn.impl;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.dmn.engine.impl.DmnDecisionLiteralExpressionImpl;
+import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableImpl;
+import org.camunda.bpm.dmn.engine.impl.DmnExpressionImpl;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.dmn.entity.repository.DecisionDefinitionEntity;
@@ -16,15 +24,36 @@ import org.camunda.bpm.engine.impl.dmn.entity.repository.DecisionDefinitionEntit
  * historic decision instance with every input and output (about 12 rows for deadline-policy), more rows than the step
  * itself. What the tables decided is on the case's own record instead: the deadlines, the suggested unit, the supervision
  * order's deadline and the facts' reviews are in its timeline.
+ *
+ * <p>A deployed version of a table never changes, and a table that reads nothing but its inputs gives the same answer
+ * to the same inputs; so each answer is kept per version and inputs, and FEEL, the costliest part of a step's own
+ * work, runs once per distinct question. A new version, deployed on any node, is a new key: the next step asks it. A
+ * table whose expressions could give another answer later (one that reads the clock with {@code now()} or
+ * {@code today()}, or any expression in a language other than FEEL, which may call out to code) is evaluated every
+ * time.
  */
 final class PolicyDecisions {
 
     /** A plain DMN engine: the same FEEL and JUEL, none of the process engine's history listeners. */
     private static final DmnEngine DMN = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
 
+    /** Bounds the kept answers; routing asks per area code, so the distinct questions are many but not unbounded. */
+    private static final int MAX_ANSWERS = 10_000;
+
+    private record Question(String decisionDefinitionId, Map<String, Object> inputs) {
+    }
+
+    private static final Map<Question, DmnDecisionResult> ANSWERS = new ConcurrentHashMap<>();
+
+    /** Per deployed version: whether its answers may be kept. */
+    private static final Map<String, Boolean> KEEPABLE = new ConcurrentHashMap<>();
+
     private PolicyDecisions() {
     }
 
+    /**
+     * @param variables the table's inputs; the answer's entries are shared between callers and must only be read
+     */
     static DmnDecisionResult evaluate(String key, Map<String, Object> variables) {
         CommandContext context = Context.getCommandContext();
         if (context == null) {
@@ -33,6 +62,49 @@ final class PolicyDecisions {
         // The deployment cache's entity is the parsed table itself.
         DecisionDefinitionEntity decision = (DecisionDefinitionEntity) context.getProcessEngineConfiguration().getDeploymentCache()
                 .findDeployedLatestDecisionDefinitionByKey(key);
-        return DMN.evaluateDecision(decision, variables);
+        if (variables.values().stream().anyMatch(java.util.Objects::isNull)
+                || !KEEPABLE.computeIfAbsent(decision.getId(), id -> answersDependOnInputsOnly(decision))) {
+            return DMN.evaluateDecision(decision, variables);
+        }
+        Question question = new Question(decision.getId(), Map.copyOf(variables));
+        DmnDecisionResult known = ANSWERS.get(question);
+        if (known != null) {
+            return known;
+        }
+        DmnDecisionResult answer = DMN.evaluateDecision(decision, variables);
+        if (ANSWERS.size() >= MAX_ANSWERS) {
+            ANSWERS.clear();
+        }
+        ANSWERS.put(question, answer);
+        return answer;
+    }
+
+    static boolean answersDependOnInputsOnly(DmnDecision decision) {
+        List<DmnExpressionImpl> expressions = new ArrayList<>();
+        if (decision.getDecisionLogic() instanceof DmnDecisionTableImpl table) {
+            table.getInputs().forEach(input -> expressions.add(input.getExpression()));
+            table.getRules().forEach(rule -> {
+                expressions.addAll(rule.getConditions());
+                expressions.addAll(rule.getConclusions());
+            });
+        } else if (decision.getDecisionLogic() instanceof DmnDecisionLiteralExpressionImpl literal) {
+            expressions.add(literal.getExpression());
+        } else {
+            return false;
+        }
+        for (DmnExpressionImpl expression : expressions) {
+            if (expression == null) {
+                continue;
+            }
+            String language = expression.getExpressionLanguage();
+            if (language != null && !language.toLowerCase(Locale.ROOT).contains("feel")) {
+                return false;
+            }
+            String text = expression.getExpression() == null ? "" : expression.getExpression().replaceAll("\\s+", "");
+            if (text.contains("now(") || text.contains("today(")) {
+                return false;
+            }
+        }
+        return decision.getRequiredDecisions().stream().allMatch(PolicyDecisions::answersDependOnInputsOnly);
     }
 }
