@@ -35,7 +35,7 @@ import org.hotline12345.workflow.directory.Unit;
  * {@code mvn -q -pl examples/capacity -am install -DskipTests && mvn -q -pl examples/capacity exec:java
  * -Dexec.args="--db h2 --threads 1,2 --cases 1000"}. Options: {@code --db h2|postgresql}, {@code --threads 1,2},
  * {@code --cases N}, {@code --seed S}, {@code --step PT1H}, {@code --burst N} (cases of the warning burst, default 500),
- * {@code --sql true} (print the statements the calls sent most), {@code --json path}.
+ * {@code --sql true} (print the statements the calls sent most and spent most time on), {@code --json path}.
  */
 public final class CapacitySimulation {
 
@@ -91,6 +91,8 @@ public final class CapacitySimulation {
                 Simulation.Result library;
                 long libraryStatements;
                 List<Map.Entry<String, Long>> librarySql;
+                List<Map.Entry<String, Long>> librarySlowest;
+                long libraryDriverMillis;
                 Simulation.Burst libraryBurst;
                 List<UnitIndicators> indicators;
                 try (HikariDataSource dataSource = dataSource(db, "capacity_library_" + threads)) {
@@ -103,6 +105,8 @@ public final class CapacitySimulation {
                         library = Simulation.run(driver, scripts, threads, step, out);
                         libraryStatements = counting.statements() - before;
                         librarySql = counting.mostSent(SQL_PROFILE);
+                        librarySlowest = counting.slowest(SQL_PROFILE);
+                        libraryDriverMillis = counting.totalMillis();
                         libraryBurst = Simulation.warningBurst(driver, burstCases, BURST_AT);
                         indicators = driver.hotlineEngine().accountability().indicators(Actor.hotlineOffice("supervisor", Role.SUPERVISOR),
                                 new Period(LocalDate.ofInstant(DAY, ZONE), LocalDate.ofInstant(DAY, ZONE).plusDays(30)), null);
@@ -112,6 +116,8 @@ public final class CapacitySimulation {
                 Simulation.Result raw;
                 long rawStatements;
                 List<Map.Entry<String, Long>> rawSql;
+                List<Map.Entry<String, Long>> rawSlowest;
+                long rawDriverMillis;
                 Simulation.Burst rawBurst;
                 CountingDataSource counting = new CountingDataSource();
                 try (HikariDataSource dataSource = dataSource(db, "capacity_raw_" + threads);
@@ -121,6 +127,8 @@ public final class CapacitySimulation {
                     raw = Simulation.run(driver, scripts, threads, step, out);
                     rawStatements = counting.statements() - before;
                     rawSql = counting.mostSent(SQL_PROFILE);
+                    rawSlowest = counting.slowest(SQL_PROFILE);
+                    rawDriverMillis = counting.totalMillis();
                     rawBurst = Simulation.warningBurst(driver, burstCases, BURST_AT);
                 }
                 EngineClock.reset();
@@ -134,6 +142,12 @@ public final class CapacitySimulation {
                     librarySql.forEach(entry -> out.printf("  %7d  %s%n", entry.getValue(), entry.getKey()));
                     out.println("statements the raw engine's calls sent most:");
                     rawSql.forEach(entry -> out.printf("  %7d  %s%n", entry.getValue(), entry.getKey()));
+                    out.printf("time the calls spent in the database driver (statements and commits): library %.1f s, raw engine %.1f s%n",
+                            libraryDriverMillis / 1000.0, rawDriverMillis / 1000.0);
+                    out.println("statements the library's calls spent most time on (ms, statement or commit):");
+                    librarySlowest.forEach(entry -> out.printf("  %7d  %s%n", entry.getValue(), entry.getKey()));
+                    out.println("statements the raw engine's calls spent most time on:");
+                    rawSlowest.forEach(entry -> out.printf("  %7d  %s%n", entry.getValue(), entry.getKey()));
                 }
                 out.printf("warning burst (%d dispatched cases, the clock jumps past their deadlines): library %d cards in %.1f s = %.1f/s, "
                         + "raw engine %d cards in %.1f s = %.1f/s; ratio %.2f%n", burstCases, libraryBurst.cards(), libraryBurst.seconds(),

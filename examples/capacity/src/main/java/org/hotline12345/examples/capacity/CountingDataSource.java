@@ -28,6 +28,7 @@ final class CountingDataSource {
 
     private final AtomicLong statements = new AtomicLong();
     private final Map<String, LongAdder> bySql = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> nanosBySql = new ConcurrentHashMap<>();
 
     /** Runs {@code call} on this thread with its statements counted. */
     static void counting(Runnable call) {
@@ -49,7 +50,24 @@ final class CountingDataSource {
 
     /** The {@code limit} statements the client calls sent most often, with how often, most first. */
     List<Map.Entry<String, Long>> mostSent(int limit) {
-        return bySql.entrySet().stream().map(e -> Map.entry(e.getKey(), e.getValue().sum()))
+        return largest(bySql, limit);
+    }
+
+    /**
+     * The {@code limit} statements (and commits) the client calls spent most time on, with the milliseconds the
+     * driver took, most first: where the round trips go.
+     */
+    List<Map.Entry<String, Long>> slowest(int limit) {
+        return largest(nanosBySql, limit).stream().map(e -> Map.entry(e.getKey(), e.getValue() / 1_000_000)).toList();
+    }
+
+    /** Milliseconds the driver took for all the statements and commits of the client calls. */
+    long totalMillis() {
+        return nanosBySql.values().stream().mapToLong(LongAdder::sum).sum() / 1_000_000;
+    }
+
+    private static List<Map.Entry<String, Long>> largest(Map<String, LongAdder> figures, int limit) {
+        return figures.entrySet().stream().map(e -> Map.entry(e.getKey(), e.getValue().sum()))
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(limit).toList();
     }
 
@@ -61,10 +79,15 @@ final class CountingDataSource {
     private <T> T proxy(Class<T> type, T target, String sql) {
         InvocationHandler handler = (proxy, method, args) -> {
             Object result;
+            long started = System.nanoTime();
             try {
                 result = method.invoke(target, args);
             } catch (InvocationTargetException e) {
                 throw e.getCause();
+            }
+            long nanos = System.nanoTime() - started;
+            if (target instanceof Connection && method.getName().equals("commit") && COUNTING.get()) {
+                nanosBySql.computeIfAbsent("COMMIT", key -> new LongAdder()).add(nanos);
             }
             if (result instanceof Connection connection && method.getReturnType() == Connection.class) {
                 return proxy(Connection.class, connection);
@@ -76,6 +99,7 @@ final class CountingDataSource {
                 statements.incrementAndGet();
                 String text = sql != null ? sql : args != null && args.length > 0 && args[0] instanceof String given ? given : method.getName();
                 bySql.computeIfAbsent(shorten(text), key -> new LongAdder()).increment();
+                nanosBySql.computeIfAbsent(shorten(text), key -> new LongAdder()).add(nanos);
             }
             return result;
         };
