@@ -73,13 +73,6 @@ record CaseRow(
                 masterId, assistance, version);
     }
 
-    CaseRow withVersion(long newVersion) {
-        return new CaseRow(id, number, externalId, status, category, urgency, channel, subject, description, caller, location,
-                leadUnit, routingSuggestion, suggestedAssistingUnits, signForDue, handlingDue, callbackDue, warning,
-                extendedWorkingDays, suspendedSince, pausedClock, returns, reopens, replyResult, satisfaction, resolved,
-                processInstanceId, createdAt, updatedAt, closedAt, masterId, assistParts, newVersion);
-    }
-
     static OffsetDateTime at(Instant instant, ZoneId zone) {
         return instant == null ? null : instant.atZone(zone).toOffsetDateTime();
     }

@@ -20,6 +20,7 @@ import java.util.StringJoiner;
 import org.camunda.bpm.engine.impl.cfg.TransactionState;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.interceptor.CommandContextListener;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.hotline12345.workflow.CaseConflictException;
 import org.hotline12345.workflow.CaseNotFoundException;
@@ -59,6 +60,7 @@ final class CaseStore {
             + "longitude, lead_unit, routing_suggestion, routing_assisting, sign_for_due, handling_due, callback_due, warning_level, extended_days, suspended_since, "
             + "paused_days_left, paused_seconds_left, returns_count, reopens_count, reply_result, "
             + "satisfaction, resolved, process_instance_id, created_at, updated_at, closed_at, master_id, assist_parts, row_version";
+    private static final List<String> COLUMN_NAMES = java.util.Arrays.stream(COLUMNS.split(",")).map(String::strip).toList();
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
     /** Enough for any real hotline day in one area; the proposals are ranked in Java. */
     private static final int MAX_DUPLICATE_CANDIDATES = 500;
@@ -73,13 +75,111 @@ final class CaseStore {
     }
 
     /**
-     * The audit heads the running command has written, so that a step's second event does not read the head again.
-     * Tied to the command: a new command (after a commit or a rollback) starts empty.
+     * What the running command has written to case rows but not sent yet, and the audit heads it knows.
+     *
+     * <p>A step changes several columns of its case row, one listener at a time (status, warning level, a deadline,
+     * the audit head, ...). Sent one by one, each is a round trip; kept here, they go as one {@code UPDATE} per case
+     * when the command closes, before the engine flushes, or earlier, just before any statement that reads or writes
+     * {@code hw_case} (so every read sees the command's own writes). The row is the command's already: the step holds
+     * its lock ({@link #lock}, {@link #lockForJob}), so nobody else can tell the difference. For the same reason a row the
+     * command has read is not read again: {@link #find} answers from the row as read, with the command's assignments
+     * applied, until a statement changes the case table in another way (an increment), after which it reads again.
      */
-    private record Heads(WeakReference<CommandContext> command, java.util.Map<CaseId, Head> heads) {
+    private static final class CommandState {
+        final java.util.Map<CaseId, Head> heads = new java.util.HashMap<>();
+        final java.util.Map<CaseId, java.util.Map<String, Object>> assignments = new java.util.LinkedHashMap<>();
+        /** Case rows as the command last read them, with its assignments since applied: what a re-read would return. */
+        final java.util.Map<CaseId, java.util.Map<String, Object>> rows = new java.util.HashMap<>();
     }
 
-    private static final ThreadLocal<Heads> HEADS = new ThreadLocal<>();
+    private static final ThreadLocal<java.util.WeakHashMap<CommandContext, CommandState>> STATES =
+            ThreadLocal.withInitial(java.util.WeakHashMap::new);
+
+    /** A statement that reads or writes the case table itself (not hw_case_event, hw_case_unit, ...). */
+    private static final java.util.regex.Pattern CASE_TABLE = java.util.regex.Pattern.compile("\\bhw_case\\b");
+
+    /** The running command's state, made (with its flush at close) on first use; null outside a command. */
+    private static CommandState commandState(boolean create) {
+        CommandContext command = Context.getCommandContext();
+        if (command == null) {
+            return null;
+        }
+        java.util.WeakHashMap<CommandContext, CommandState> states = STATES.get();
+        CommandState state = states.get(command);
+        if (state == null && create) {
+            CommandState created = new CommandState();
+            states.put(command, created);
+            command.registerCommandContextListener(new CommandContextListener() {
+                @Override
+                public void onCommandContextClose(CommandContext context) {
+                    sendAssignments(created);
+                    STATES.get().remove(context);
+                }
+
+                @Override
+                public void onCommandFailed(CommandContext context, Throwable failure) {
+                    STATES.get().remove(context);
+                }
+            });
+            state = created;
+        }
+        return state;
+    }
+
+    private static java.util.Map<CaseId, Head> headsOfThisCommand() {
+        CommandState state = commandState(true);
+        return state == null ? new java.util.HashMap<>() : state.heads;
+    }
+
+    /**
+     * Sets columns of a case row ({@code column, value, column, value, ...}) as of the end of the running command;
+     * a later assignment of the same column wins, as a later {@code UPDATE} would.
+     */
+    private void assign(CaseId id, Object... columnsAndValues) {
+        CommandState state = commandState(true);
+        java.util.Map<String, Object> assignments = state.assignments.computeIfAbsent(id, key -> new java.util.LinkedHashMap<>());
+        java.util.Map<String, Object> row = state.rows.get(id);
+        for (int i = 0; i < columnsAndValues.length; i += 2) {
+            assignments.put((String) columnsAndValues[i], columnsAndValues[i + 1]);
+            if (row != null) {
+                row.put((String) columnsAndValues[i], columnsAndValues[i + 1]);
+            }
+        }
+    }
+
+    /** Keeps the row as the command now knows it, for {@link #find}. */
+    private static CaseRow remember(java.util.Map<String, Object> columns) {
+        CaseRow row = toRow(columns);
+        CommandState state = commandState(true);
+        if (state != null) {
+            state.rows.put(row.id(), columns);
+        }
+        return row;
+    }
+
+    /** Sends the command's kept assignments, one {@code UPDATE} per case. */
+    private static void sendAssignments(CommandState state) {
+        if (state == null || state.assignments.isEmpty()) {
+            return;
+        }
+        List<java.util.Map.Entry<CaseId, java.util.Map<String, Object>>> due = new ArrayList<>(state.assignments.entrySet());
+        state.assignments.clear();
+        for (var entry : due) {
+            StringJoiner set = new StringJoiner(", ");
+            List<Object> parameters = new ArrayList<>();
+            entry.getValue().forEach((column, value) -> {
+                set.add(column + " = ?");
+                parameters.add(value);
+            });
+            parameters.add(entry.getKey().value());
+            try (PreparedStatement statement = bind(connection().prepareStatement("UPDATE hw_case SET " + set + " WHERE id = ?"),
+                    parameters.toArray())) {
+                statement.executeUpdate();
+            } catch (SQLException e) {
+                throw new CaseStoreException("writing case " + entry.getKey(), e);
+            }
+        }
+    }
 
     /** The JDBC connection of the command in progress; the store is only used inside engine commands. */
     private static Connection connection() {
@@ -127,7 +227,17 @@ final class CaseStore {
     }
 
     Optional<CaseRow> find(CaseId id) {
-        return queryOne("SELECT " + COLUMNS + " FROM hw_case WHERE id = ?", id.value());
+        CommandState state = commandState(false);
+        java.util.Map<String, Object> known = state == null ? null : state.rows.get(id);
+        if (known != null) {
+            return Optional.of(toRow(known));
+        }
+        try (PreparedStatement statement = prepare("SELECT " + COLUMNS + " FROM hw_case WHERE id = ?", id.value());
+                ResultSet rs = statement.executeQuery()) {
+            return rs.next() ? Optional.of(remember(columns(rs))) : Optional.empty();
+        } catch (SQLException e) {
+            throw new CaseStoreException("reading case " + id, e);
+        }
     }
 
     Optional<CaseRow> findByExternalId(String externalId) {
@@ -139,29 +249,18 @@ final class CaseStore {
      * A concurrent command on the same case blocks here until the first commits, then finds the
      * version moved and gets a {@link CaseConflictException}: one wins, the other is told.
      */
-    private static java.util.Map<CaseId, Head> headsOfThisCommand() {
-        CommandContext command = Context.getCommandContext();
-        Heads heads = HEADS.get();
-        if (command == null) {
-            return new java.util.HashMap<>();
-        }
-        if (heads == null || heads.command().get() != command) {
-            heads = new Heads(new WeakReference<>(command), new java.util.HashMap<>());
-            HEADS.set(heads);
-        }
-        return heads.heads();
-    }
-
     CaseRow lock(CaseId id) {
-        CaseRow row = find(id).orElseThrow(() -> new CaseNotFoundException("case", id.value()));
+        java.util.Map<String, Object> columns = readWithAuditHead(id);
+        long version = (Long) columns.get("row_version");
         int updated = update("UPDATE hw_case SET row_version = row_version + 1 WHERE id = ? AND row_version = ?",
-                id.value(), row.version());
+                id.value(), version);
         if (updated != 1) {
-            throw new CaseConflictException("case " + row.number() + " was changed by another action at the same time; "
-                    + "re-read it and retry if the step still applies");
+            throw new CaseConflictException("case " + columns.get("case_number") + " was changed by another action at the same "
+                    + "time; re-read it and retry if the step still applies");
         }
         // The row is this transaction's now and only its version moved: no need to read it again.
-        return row.withVersion(row.version() + 1);
+        columns.put("row_version", version + 1);
+        return remember(columns);
     }
 
     /** The next number of the day's sequence; the row lock serialises concurrent intakes of one day. */
@@ -232,19 +331,21 @@ final class CaseStore {
         } catch (SQLException e) {
             throw new CaseStoreException("inserting case " + row.number(), e);
         }
+        // A new case's chain starts at the genesis; its diagram is set once its process has started.
+        headsOfThisCommand().put(row.id(), new Head(null, 0, AuditChain.GENESIS));
     }
 
     void setRoutingSuggestion(CaseId id, UnitId unit, List<UnitId> assistingUnits) {
-        update("UPDATE hw_case SET routing_suggestion = ?, routing_assisting = ? WHERE id = ?", unit.value(),
-                assistingUnits.isEmpty() ? null : String.join(",", assistingUnits.stream().map(UnitId::value).toList()), id.value());
+        assign(id, "routing_suggestion", unit.value(),
+                "routing_assisting", assistingUnits.isEmpty() ? null : String.join(",", assistingUnits.stream().map(UnitId::value).toList()));
     }
 
     void setProcessInstance(CaseId id, String processInstanceId) {
-        update("UPDATE hw_case SET process_instance_id = ? WHERE id = ?", processInstanceId, id.value());
+        assign(id, "process_instance_id", processInstanceId);
     }
 
     void updateStatus(CaseId id, CaseStatus status, Instant now) {
-        update("UPDATE hw_case SET status = ?, updated_at = ? WHERE id = ?", status.name(), now, id.value());
+        assign(id, "status", status.name(), "updated_at", now);
     }
 
     /** A clock started: its deadline is set and the previous clock's warning card no longer applies. */
@@ -255,8 +356,7 @@ final class CaseStore {
             case CALLBACK -> "callback_due";
             case ASSIST -> throw new IllegalArgumentException("an assisting unit's deadline belongs to its part, not the case");
         };
-        update("UPDATE hw_case SET " + column + " = ?, warning_level = ?, updated_at = ? WHERE id = ?",
-                due, WarningLevel.NONE.name(), now, id.value());
+        assign(id, column, due, "warning_level", WarningLevel.NONE.name(), "updated_at", now);
     }
 
     /**
@@ -280,7 +380,7 @@ final class CaseStore {
     }
 
     void setWarning(CaseId id, WarningLevel level, Instant now) {
-        update("UPDATE hw_case SET warning_level = ?, updated_at = ? WHERE id = ?", level.name(), now, id.value());
+        assign(id, "warning_level", level.name(), "updated_at", now);
     }
 
     /**
@@ -292,7 +392,28 @@ final class CaseStore {
         if (updated != 1) {
             throw new CaseNotFoundException("case", id.value());
         }
-        return find(id).orElseThrow();
+        return remember(readWithAuditHead(id));
+    }
+
+    /**
+     * The case row's columns, and its audit head for the command's appends: a step that takes its case records an event
+     * too, and reads both in one statement.
+     */
+    private java.util.Map<String, Object> readWithAuditHead(CaseId id) {
+        try (PreparedStatement statement = prepare("SELECT " + COLUMNS + ", process_definition_id, audit_head_seq, audit_head_hash "
+                + "FROM hw_case WHERE id = ?", id.value()); ResultSet rs = statement.executeQuery()) {
+            if (!rs.next()) {
+                throw new CaseNotFoundException("case", id.value());
+            }
+            java.util.Map<String, Object> columns = columns(rs);
+            long sequence = rs.getLong("audit_head_seq");
+            Head head = new Head(rs.getString("process_definition_id"), sequence,
+                    rs.wasNull() ? AuditChain.GENESIS : rs.getString("audit_head_hash"));
+            headsOfThisCommand().putIfAbsent(id, head);
+            return columns;
+        } catch (SQLException e) {
+            throw new CaseStoreException("reading case " + id, e);
+        }
     }
 
     /**
@@ -300,8 +421,8 @@ final class CaseStore {
      * unit joins the units the case was ever assigned to.
      */
     void assignLeadUnit(CaseId id, UnitId unit, Instant now) {
-        update("UPDATE hw_case SET lead_unit = ?, dispatched_at = ?, sign_for_due = NULL, handling_due = NULL, updated_at = ? "
-                + "WHERE id = ?", unit == null ? null : unit.value(), unit == null ? null : now, now, id.value());
+        assign(id, "lead_unit", unit == null ? null : unit.value(), "dispatched_at", unit == null ? null : now,
+                "sign_for_due", null, "handling_due", null, "updated_at", now);
         if (unit != null) {
             addCaseUnit(id, unit, now);
         }
@@ -309,7 +430,7 @@ final class CaseStore {
 
     /** A case passed down (下派): another lead unit, the same dispatch time and deadlines. */
     void transferLeadUnit(CaseId id, UnitId unit, Instant now) {
-        update("UPDATE hw_case SET lead_unit = ?, updated_at = ? WHERE id = ?", unit.value(), now, id.value());
+        assign(id, "lead_unit", unit.value(), "updated_at", now);
         addCaseUnit(id, unit, now);
     }
 
@@ -341,7 +462,7 @@ final class CaseStore {
     }
 
     void setArbitratedUnit(CaseId id, UnitId unit) {
-        update("UPDATE hw_case SET arbitrated_unit = ? WHERE id = ?", unit.value(), id.value());
+        assign(id, "arbitrated_unit", unit.value());
     }
 
     /** Every unit the case is or was assigned to. */
@@ -363,14 +484,13 @@ final class CaseStore {
     }
 
     void suspend(CaseId id, PausedClock paused) {
-        update("UPDATE hw_case SET suspended_since = ?, paused_days_left = ?, paused_seconds_left = ?, updated_at = ? WHERE id = ?",
-                paused.pausedAt(), paused.remainingWorkingDays(),
-                paused.remainingTime() == null ? null : paused.remainingTime().toSeconds(), paused.pausedAt(), id.value());
+        assign(id, "suspended_since", paused.pausedAt(), "paused_days_left", paused.remainingWorkingDays(),
+                "paused_seconds_left", paused.remainingTime() == null ? null : paused.remainingTime().toSeconds(),
+                "updated_at", paused.pausedAt());
     }
 
     void resume(CaseId id, Instant now) {
-        update("UPDATE hw_case SET suspended_since = NULL, paused_days_left = NULL, paused_seconds_left = NULL, updated_at = ? "
-                + "WHERE id = ?", now, id.value());
+        assign(id, "suspended_since", null, "paused_days_left", null, "paused_seconds_left", null, "updated_at", now);
     }
 
     void insertFact(String id, CaseId caseId, UnitId unit, FactKind kind, String detail, String recordedBy, String reviewId,
@@ -441,7 +561,7 @@ final class CaseStore {
 
     /** Sets (or with null clears) the master case a duplicate is merged into. */
     void setMaster(CaseId id, CaseId master, Instant now) {
-        update("UPDATE hw_case SET master_id = ?, updated_at = ? WHERE id = ?", master == null ? null : master.value(), now, id.value());
+        assign(id, "master_id", master == null ? null : master.value(), "updated_at", now);
     }
 
     /** The cases merged into {@code master} that still wait for its reply. */
@@ -451,17 +571,15 @@ final class CaseStore {
     }
 
     void recordReply(CaseId id, ReplyResult result, Instant now) {
-        update("UPDATE hw_case SET reply_result = ?, updated_at = ? WHERE id = ?", result.name(), now, id.value());
+        assign(id, "reply_result", result.name(), "updated_at", now);
     }
 
     void recordCallback(CaseId id, Satisfaction satisfaction, Boolean resolved, Instant now) {
-        update("UPDATE hw_case SET satisfaction = ?, resolved = ?, updated_at = ? WHERE id = ?",
-                satisfaction.name(), resolved, now, id.value());
+        assign(id, "satisfaction", satisfaction.name(), "resolved", resolved, "updated_at", now);
     }
 
     void close(CaseId id, Instant now) {
-        update("UPDATE hw_case SET status = ?, warning_level = ?, closed_at = ?, updated_at = ? WHERE id = ?",
-                CaseStatus.CLOSED.name(), WarningLevel.NONE.name(), now, now, id.value());
+        assign(id, "status", CaseStatus.CLOSED.name(), "warning_level", WarningLevel.NONE.name(), "closed_at", now, "updated_at", now);
     }
 
     /**
@@ -560,7 +678,7 @@ final class CaseStore {
                         + "process_key, process_version, prev_hash, row_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 row.caseId(), row.sequence(), row.eventType(), row.occurredAt(), row.actor(), row.actorUnit(), row.taskKey(),
                 row.detail(), row.deadline(), row.processKey(), row.processVersion(), row.previousHash(), row.hash());
-        update("UPDATE hw_case SET audit_head_seq = ?, audit_head_hash = ? WHERE id = ?", sequence, row.hash(), caseId.value());
+        assign(caseId, "audit_head_seq", sequence, "audit_head_hash", row.hash());
         written.put(caseId, new Head(caseDefinition, sequence, row.hash()));
         return sequence;
     }
@@ -573,8 +691,8 @@ final class CaseStore {
     }
 
     void setProcessDefinition(CaseId id, String processDefinitionId) {
-        update("UPDATE hw_case SET process_definition_id = ? WHERE id = ?", processDefinitionId, id.value());
-        headsOfThisCommand().remove(id);
+        assign(id, "process_definition_id", processDefinitionId);
+        headsOfThisCommand().computeIfPresent(id, (key, head) -> new Head(processDefinitionId, head.sequence(), head.hash()));
     }
 
     List<StoredEvent> events(CaseId caseId) {
@@ -787,7 +905,18 @@ final class CaseStore {
     }
 
     PreparedStatement prepare(String sql, Object... parameters) throws SQLException {
-        PreparedStatement statement = connection().prepareStatement(sql);
+        if (CASE_TABLE.matcher(sql).find()) {
+            CommandState state = commandState(false);
+            sendAssignments(state);
+            if (state != null && !sql.stripLeading().regionMatches(true, 0, "SELECT", 0, 6)) {
+                // Changed in a way the kept rows do not follow: the next find reads again.
+                state.rows.clear();
+            }
+        }
+        return bind(connection().prepareStatement(sql), parameters);
+    }
+
+    private static PreparedStatement bind(PreparedStatement statement, Object... parameters) throws SQLException {
         try {
             for (int i = 0; i < parameters.length; i++) {
                 Object value = parameters[i];
@@ -805,71 +934,83 @@ final class CaseStore {
     }
 
     private static CaseRow map(ResultSet rs) throws SQLException {
-        String externalId = rs.getString("external_id");
-        String leadUnit = rs.getString("lead_unit");
-        String suggestion = rs.getString("routing_suggestion");
-        String suggestedAssisting = rs.getString("routing_assisting");
-        String masterId = rs.getString("master_id");
-        String replyResult = rs.getString("reply_result");
-        String satisfaction = rs.getString("satisfaction");
-        boolean resolved = rs.getBoolean("resolved");
-        Boolean resolvedOrNull = rs.wasNull() ? null : resolved;
-        double latitude = rs.getDouble("latitude");
-        Double latitudeOrNull = rs.wasNull() ? null : latitude;
-        double longitude = rs.getDouble("longitude");
-        Double longitudeOrNull = rs.wasNull() ? null : longitude;
-        String address = rs.getString("address");
-        String areaCode = rs.getString("area_code");
-        Location location = address == null && areaCode == null && latitudeOrNull == null && longitudeOrNull == null
-                ? null : new Location(address, areaCode, latitudeOrNull, longitudeOrNull);
+        return toRow(columns(rs));
+    }
+
+    /**
+     * The columns of a case row as Java values (strings, instants, numbers, booleans; null for SQL NULL), the same kinds
+     * {@link #assign} is given, so that the command's assignments apply to a row it read.
+     */
+    private static java.util.Map<String, Object> columns(ResultSet rs) throws SQLException {
+        java.util.Map<String, Object> columns = new java.util.HashMap<>();
+        for (String column : COLUMN_NAMES) {
+            Object value = switch (column) {
+                case "sign_for_due", "handling_due", "callback_due", "suspended_since", "created_at", "updated_at", "closed_at"
+                        -> instant(rs, column);
+                case "caller_anonymous", "caller_confidential", "resolved" -> rs.getBoolean(column);
+                case "latitude", "longitude" -> rs.getDouble(column);
+                case "extended_days", "paused_days_left", "returns_count", "reopens_count", "assist_parts" -> rs.getInt(column);
+                case "paused_seconds_left", "row_version" -> rs.getLong(column);
+                default -> rs.getString(column);
+            };
+            columns.put(column, rs.wasNull() ? null : value);
+        }
+        return columns;
+    }
+
+    private static CaseRow toRow(java.util.Map<String, Object> c) {
+        String leadUnit = (String) c.get("lead_unit");
+        String suggestion = (String) c.get("routing_suggestion");
+        String suggestedAssisting = (String) c.get("routing_assisting");
+        String masterId = (String) c.get("master_id");
+        String replyResult = (String) c.get("reply_result");
+        String satisfaction = (String) c.get("satisfaction");
+        Double latitude = (Double) c.get("latitude");
+        Double longitude = (Double) c.get("longitude");
+        String address = (String) c.get("address");
+        String areaCode = (String) c.get("area_code");
+        Location location = address == null && areaCode == null && latitude == null && longitude == null
+                ? null : new Location(address, areaCode, latitude, longitude);
+        Instant suspendedSince = (Instant) c.get("suspended_since");
+        PausedClock paused = suspendedSince == null ? null : c.get("paused_days_left") != null
+                ? new PausedClock(suspendedSince, ((Number) c.get("paused_days_left")).intValue(), null)
+                : new PausedClock(suspendedSince, null, java.time.Duration.ofSeconds(((Number) c.get("paused_seconds_left")).longValue()));
         return new CaseRow(
-                CaseId.of(rs.getString("id")),
-                new CaseNumber(rs.getString("case_number")),
-                externalId,
-                CaseStatus.valueOf(rs.getString("status")),
-                Category.valueOf(rs.getString("category")),
-                Urgency.valueOf(rs.getString("urgency")),
-                Channel.valueOf(rs.getString("channel")),
-                rs.getString("subject"),
-                rs.getString("description"),
-                new Caller(rs.getString("caller_name"), rs.getString("caller_phone"),
-                        rs.getBoolean("caller_anonymous"), rs.getBoolean("caller_confidential")),
+                CaseId.of((String) c.get("id")),
+                new CaseNumber((String) c.get("case_number")),
+                (String) c.get("external_id"),
+                CaseStatus.valueOf((String) c.get("status")),
+                Category.valueOf((String) c.get("category")),
+                Urgency.valueOf((String) c.get("urgency")),
+                Channel.valueOf((String) c.get("channel")),
+                (String) c.get("subject"),
+                (String) c.get("description"),
+                new Caller((String) c.get("caller_name"), (String) c.get("caller_phone"),
+                        Boolean.TRUE.equals(c.get("caller_anonymous")), Boolean.TRUE.equals(c.get("caller_confidential"))),
                 location,
                 leadUnit == null ? null : UnitId.of(leadUnit),
                 suggestion == null ? null : UnitId.of(suggestion),
                 suggestedAssisting == null ? List.of()
                         : java.util.Arrays.stream(suggestedAssisting.split(",")).map(UnitId::of).toList(),
-                instant(rs, "sign_for_due"),
-                instant(rs, "handling_due"),
-                instant(rs, "callback_due"),
-                WarningLevel.valueOf(rs.getString("warning_level")),
-                rs.getInt("extended_days"),
-                instant(rs, "suspended_since"),
-                pausedClock(rs),
-                rs.getInt("returns_count"),
-                rs.getInt("reopens_count"),
+                (Instant) c.get("sign_for_due"),
+                (Instant) c.get("handling_due"),
+                (Instant) c.get("callback_due"),
+                WarningLevel.valueOf((String) c.get("warning_level")),
+                ((Number) c.get("extended_days")).intValue(),
+                suspendedSince,
+                paused,
+                ((Number) c.get("returns_count")).intValue(),
+                ((Number) c.get("reopens_count")).intValue(),
                 replyResult == null ? null : ReplyResult.valueOf(replyResult),
                 satisfaction == null ? null : Satisfaction.valueOf(satisfaction),
-                resolvedOrNull,
-                rs.getString("process_instance_id"),
-                instant(rs, "created_at"),
-                instant(rs, "updated_at"),
-                instant(rs, "closed_at"),
+                (Boolean) c.get("resolved"),
+                (String) c.get("process_instance_id"),
+                (Instant) c.get("created_at"),
+                (Instant) c.get("updated_at"),
+                (Instant) c.get("closed_at"),
                 masterId == null ? null : CaseId.of(masterId),
-                rs.getInt("assist_parts"),
-                rs.getLong("row_version"));
-    }
-
-    private static PausedClock pausedClock(ResultSet rs) throws SQLException {
-        Instant since = instant(rs, "suspended_since");
-        if (since == null) {
-            return null;
-        }
-        int days = rs.getInt("paused_days_left");
-        if (!rs.wasNull()) {
-            return new PausedClock(since, days, null);
-        }
-        return new PausedClock(since, null, java.time.Duration.ofSeconds(rs.getLong("paused_seconds_left")));
+                ((Number) c.get("assist_parts")).intValue(),
+                ((Number) c.get("row_version")).longValue());
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {
