@@ -46,7 +46,7 @@ public final class CapacitySimulation {
     static final Instant BURST_AT = OffsetDateTime.parse("2026-11-09T09:00:00+08:00").toInstant();
     static final int BURST_CASES = 500;
     /** How many of the most sent statements {@code --sql true} prints per run. */
-    private static final int SQL_PROFILE = 30;
+    private static final int SQL_PROFILE = 80;
 
     private CapacitySimulation() {
     }
