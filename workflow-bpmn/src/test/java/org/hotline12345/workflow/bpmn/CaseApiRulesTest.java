@@ -268,6 +268,8 @@ class CaseApiRulesTest {
         CaseView b = workflow().intake(operator(), complaint()).caseView();
         assertThat(a.number().value()).startsWith("RX20261126");
         assertThat(b.number()).isGreaterThan(a.number());
+        assertThat(Long.parseLong(b.number().value().substring(10))).as("the next number of the day")
+                .isEqualTo(Long.parseLong(a.number().value().substring(10)) + 1);
 
         EngineClock.freezeAt(Instant.parse("2026-11-26T16:30:00Z"));
         assertThat(workflow().intake(operator(), complaint()).caseView().number().value())

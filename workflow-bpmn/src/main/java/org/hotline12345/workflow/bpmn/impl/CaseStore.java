@@ -266,6 +266,15 @@ final class CaseStore {
     /** The next number of the day's sequence; the row lock serialises concurrent intakes of one day. */
     long nextSequence(LocalDate day) {
         String key = DAY.format(day);
+        String nextSequence = dialect().nextSequenceSql();
+        if (nextSequence != null) {
+            try (PreparedStatement statement = prepare(nextSequence, key); ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            } catch (SQLException e) {
+                throw new CaseStoreException("counting the case number sequence", e);
+            }
+        }
         update(dialect().ensureSequenceRowSql(), key);
         update("UPDATE hw_case_number_seq SET last_seq = last_seq + 1 WHERE seq_day = ?", key);
         try (PreparedStatement statement = connection().prepareStatement("SELECT last_seq FROM hw_case_number_seq WHERE seq_day = ?")) {

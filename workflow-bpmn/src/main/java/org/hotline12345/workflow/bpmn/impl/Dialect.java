@@ -10,20 +10,27 @@ import javax.sql.DataSource;
 enum Dialect {
     H2("TIMESTAMP(3)", "CHARACTER VARYING",
             "MERGE INTO hw_case_number_seq t USING (VALUES (CAST(? AS VARCHAR(8)))) s(seq_day) ON t.seq_day = s.seq_day "
-                    + "WHEN NOT MATCHED THEN INSERT (seq_day, last_seq) VALUES (s.seq_day, 0)"),
+                    + "WHEN NOT MATCHED THEN INSERT (seq_day, last_seq) VALUES (s.seq_day, 0)",
+            "SELECT last_seq FROM FINAL TABLE (MERGE INTO hw_case_number_seq t USING (VALUES (CAST(? AS VARCHAR(8)))) s(seq_day) "
+                    + "ON t.seq_day = s.seq_day WHEN MATCHED THEN UPDATE SET last_seq = t.last_seq + 1 "
+                    + "WHEN NOT MATCHED THEN INSERT (seq_day, last_seq) VALUES (s.seq_day, 1))"),
     POSTGRESQL("TIMESTAMP(3)", "TEXT",
-            "INSERT INTO hw_case_number_seq (seq_day, last_seq) VALUES (?, 0) ON CONFLICT (seq_day) DO NOTHING"),
+            "INSERT INTO hw_case_number_seq (seq_day, last_seq) VALUES (?, 0) ON CONFLICT (seq_day) DO NOTHING",
+            "INSERT INTO hw_case_number_seq (seq_day, last_seq) VALUES (?, 1) ON CONFLICT (seq_day) "
+                    + "DO UPDATE SET last_seq = hw_case_number_seq.last_seq + 1 RETURNING last_seq"),
     MYSQL("DATETIME(3)", "TEXT",
-            "INSERT IGNORE INTO hw_case_number_seq (seq_day, last_seq) VALUES (?, 0)");
+            "INSERT IGNORE INTO hw_case_number_seq (seq_day, last_seq) VALUES (?, 0)", null);
 
     private final String timestampType;
     private final String textType;
     private final String ensureSequenceRow;
+    private final String nextSequence;
 
-    Dialect(String timestampType, String textType, String ensureSequenceRow) {
+    Dialect(String timestampType, String textType, String ensureSequenceRow, String nextSequence) {
         this.timestampType = timestampType;
         this.textType = textType;
         this.ensureSequenceRow = ensureSequenceRow;
+        this.nextSequence = nextSequence;
     }
 
     /** Placeholders for the Flyway migrations. */
@@ -34,6 +41,14 @@ enum Dialect {
     /** Inserts the day's sequence row if it is missing, without failing when another transaction did. */
     String ensureSequenceRowSql() {
         return ensureSequenceRow;
+    }
+
+    /**
+     * Counts the day's sequence up (from 1 for a new day) and returns the new value in one statement, where the
+     * database can; null where it cannot, and {@link #ensureSequenceRowSql()}, an update and a read do it.
+     */
+    String nextSequenceSql() {
+        return nextSequence;
     }
 
     static Dialect of(DataSource dataSource) {
