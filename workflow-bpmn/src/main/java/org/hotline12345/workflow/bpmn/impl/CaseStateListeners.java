@@ -38,14 +38,19 @@ final class CaseStateListeners {
 
     /**
      * The card of a step's clock belongs to the open step: once the step is done, the case carries none, and an
-     * escalation of that step stops.
+     * escalation of that step stops. An escalation starts with a red card and runs while the case shows it (a moved
+     * deadline re-enters the step, and that cancellation stops it first), so a step done without one has none to stop.
      */
     TaskListener taskCompleted() {
         return (DelegateTask task) -> StandardTask.byTaskKey(task.getTaskDefinitionKey())
                 .filter(StandardTask::carriesClock)
                 .ifPresent(standard -> {
-                    store.setWarning(caseId(task.getExecution()), WarningLevel.NONE, clock.instant());
-                    stopEscalation(task, standard, "the overdue step was done");
+                    CaseId caseId = caseId(task.getExecution());
+                    boolean red = store.find(caseId).map(row -> row.warning() == WarningLevel.RED).orElse(true);
+                    store.setWarning(caseId, WarningLevel.NONE, clock.instant());
+                    if (red) {
+                        stopEscalation(task, standard, "the overdue step was done");
+                    }
                 });
     }
 
