@@ -55,11 +55,14 @@ final class CaseStore {
     CaseStore() {
     }
 
-    private static final String COLUMNS = "id, case_number, external_id, status, category, urgency, channel, subject, "
+    /** The columns a new case row is written with. */
+    private static final String INSERTED_COLUMNS = "id, case_number, external_id, status, category, urgency, channel, subject, "
             + "description, caller_name, caller_phone, caller_anonymous, caller_confidential, address, area_code, latitude, "
             + "longitude, lead_unit, routing_suggestion, routing_assisting, sign_for_due, handling_due, callback_due, warning_level, extended_days, suspended_since, "
             + "paused_days_left, paused_seconds_left, returns_count, reopens_count, reply_result, "
             + "satisfaction, resolved, process_instance_id, created_at, updated_at, closed_at, master_id, assist_parts, row_version";
+    /** The columns a case row is read with: the inserted ones and those later steps set. */
+    private static final String COLUMNS = INSERTED_COLUMNS + ", dispatched_at, arbitrated_unit";
     private static final List<String> COLUMN_NAMES = java.util.Arrays.stream(COLUMNS.split(",")).map(String::strip).toList();
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
     /** Enough for any real hotline day in one area; the proposals are ranked in Java. */
@@ -227,14 +230,24 @@ final class CaseStore {
     }
 
     Optional<CaseRow> find(CaseId id) {
+        return columnsOf(id).map(CaseStore::toRow);
+    }
+
+    /** The case row's columns as the command knows them, read once. */
+    private Optional<java.util.Map<String, Object>> columnsOf(CaseId id) {
         CommandState state = commandState(false);
         java.util.Map<String, Object> known = state == null ? null : state.rows.get(id);
         if (known != null) {
-            return Optional.of(toRow(known));
+            return Optional.of(known);
         }
         try (PreparedStatement statement = prepare("SELECT " + COLUMNS + " FROM hw_case WHERE id = ?", id.value());
                 ResultSet rs = statement.executeQuery()) {
-            return rs.next() ? Optional.of(remember(columns(rs))) : Optional.empty();
+            if (!rs.next()) {
+                return Optional.empty();
+            }
+            java.util.Map<String, Object> columns = columns(rs);
+            remember(columns);
+            return Optional.of(columns);
         } catch (SQLException e) {
             throw new CaseStoreException("reading case " + id, e);
         }
@@ -289,9 +302,9 @@ final class CaseStore {
     }
 
     void insert(CaseRow row) {
-        String placeholders = "?,".repeat(COLUMNS.split(",").length);
+        String placeholders = "?,".repeat(INSERTED_COLUMNS.split(",").length);
         try (PreparedStatement s = connection().prepareStatement(
-                "INSERT INTO hw_case (" + COLUMNS + ") VALUES (" + placeholders.substring(0, placeholders.length() - 1) + ")")) {
+                "INSERT INTO hw_case (" + INSERTED_COLUMNS + ") VALUES (" + placeholders.substring(0, placeholders.length() - 1) + ")")) {
             Caller caller = row.caller();
             Location location = row.location();
             int i = 1;
@@ -452,22 +465,12 @@ final class CaseStore {
 
     /** When the case went to its current lead unit; empty while it has none. */
     Optional<Instant> dispatchedAt(CaseId id) {
-        try (PreparedStatement statement = prepare("SELECT dispatched_at FROM hw_case WHERE id = ?", id.value());
-                ResultSet rs = statement.executeQuery()) {
-            return rs.next() ? Optional.ofNullable(instant(rs, "dispatched_at")) : Optional.empty();
-        } catch (SQLException e) {
-            throw new CaseStoreException("reading when case " + id + " was dispatched", e);
-        }
+        return columnsOf(id).map(columns -> (Instant) columns.get("dispatched_at"));
     }
 
     /** The lead unit an arbitration fixed, which may not return the case; empty before any arbitration. */
     Optional<UnitId> arbitratedUnit(CaseId id) {
-        try (PreparedStatement statement = prepare("SELECT arbitrated_unit FROM hw_case WHERE id = ?", id.value());
-                ResultSet rs = statement.executeQuery()) {
-            return rs.next() ? Optional.ofNullable(rs.getString(1)).map(UnitId::of) : Optional.empty();
-        } catch (SQLException e) {
-            throw new CaseStoreException("reading the arbitration of case " + id, e);
-        }
+        return columnsOf(id).map(columns -> (String) columns.get("arbitrated_unit")).map(UnitId::of);
     }
 
     void setArbitratedUnit(CaseId id, UnitId unit) {
@@ -954,8 +957,8 @@ final class CaseStore {
         java.util.Map<String, Object> columns = new java.util.HashMap<>();
         for (String column : COLUMN_NAMES) {
             Object value = switch (column) {
-                case "sign_for_due", "handling_due", "callback_due", "suspended_since", "created_at", "updated_at", "closed_at"
-                        -> instant(rs, column);
+                case "sign_for_due", "handling_due", "callback_due", "suspended_since", "created_at", "updated_at", "closed_at",
+                        "dispatched_at" -> instant(rs, column);
                 case "caller_anonymous", "caller_confidential", "resolved" -> rs.getBoolean(column);
                 case "latitude", "longitude" -> rs.getDouble(column);
                 case "extended_days", "paused_days_left", "returns_count", "reopens_count", "assist_parts" -> rs.getInt(column);
