@@ -41,14 +41,17 @@ final class EngineHistory {
 
     List<TimelineEntry> entries(CaseId caseId) {
         List<TimelineEntry> entries = new ArrayList<>();
-        for (HistoricProcessInstance instance : history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseId.value()).list()) {
+        for (HistoricProcessInstance instance : history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseId.value())
+                .orderByProcessInstanceStartTime().asc().list()) {
             String process = instance.getProcessDefinitionKey() + " v" + instance.getProcessDefinitionVersion();
             java.util.Map<String, String> assignees = new java.util.HashMap<>();
             history.createHistoricTaskInstanceQuery().processInstanceId(instance.getId()).list().stream()
                     .filter(task -> task.getAssignee() != null)
                     .forEach(task -> assignees.put(task.getActivityInstanceId(), task.getAssignee()));
+            // In the order they happened, also within one instant (ids say nothing about order).
             for (HistoricActivityInstance activity : history.createHistoricActivityInstanceQuery()
-                    .processInstanceId(instance.getId()).list()) {
+                    .processInstanceId(instance.getId()).orderByHistoricActivityInstanceStartTime().asc()
+                    .orderPartiallyByOccurrence().asc().list()) {
                 if (!SHOWN.contains(activity.getActivityType())) {
                     continue;
                 }
@@ -63,7 +66,8 @@ final class EngineHistory {
                                     + (doneBy == null || cancelled ? "" : " (done by " + doneBy + ")")));
                 }
             }
-            for (HistoricDetail detail : history.createHistoricDetailQuery().processInstanceId(instance.getId()).variableUpdates().list()) {
+            for (HistoricDetail detail : history.createHistoricDetailQuery().processInstanceId(instance.getId()).variableUpdates()
+                    .orderByTime().asc().orderPartiallyByOccurrence().asc().list()) {
                 HistoricVariableUpdate update = (HistoricVariableUpdate) detail;
                 if (VARIABLES.contains(update.getVariableName())) {
                     Object value = update.getValue() instanceof Date date ? CaseRow.at(date.toInstant(), zone) : update.getValue();
