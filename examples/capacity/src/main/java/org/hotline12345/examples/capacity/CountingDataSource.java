@@ -78,6 +78,14 @@ final class CountingDataSource {
     /** @param sql the statement's text, for a prepared statement */
     private <T> T proxy(Class<T> type, T target, String sql) {
         InvocationHandler handler = (proxy, method, args) -> {
+            // Parameters and getters pass straight through: the measurement must not cost the calls much.
+            if (method.getName().startsWith("set") || method.getName().startsWith("get") && method.getReturnType() != Connection.class) {
+                try {
+                    return method.invoke(target, args);
+                } catch (InvocationTargetException e) {
+                    throw e.getCause();
+                }
+            }
             Object result;
             long started = System.nanoTime();
             try {
@@ -98,16 +106,22 @@ final class CountingDataSource {
             if (target instanceof Statement && EXECUTIONS.contains(method.getName()) && COUNTING.get()) {
                 statements.incrementAndGet();
                 String text = sql != null ? sql : args != null && args.length > 0 && args[0] instanceof String given ? given : method.getName();
-                bySql.computeIfAbsent(shorten(text), key -> new LongAdder()).increment();
-                nanosBySql.computeIfAbsent(shorten(text), key -> new LongAdder()).add(nanos);
+                String key = SHORTENED.computeIfAbsent(text, CountingDataSource::shorten);
+                bySql.computeIfAbsent(key, any -> new LongAdder()).increment();
+                nanosBySql.computeIfAbsent(key, any -> new LongAdder()).add(nanos);
             }
             return result;
         };
         return type.cast(Proxy.newProxyInstance(CountingDataSource.class.getClassLoader(), new Class<?>[] {type}, handler));
     }
 
+    /** Each statement's text shortened once, not on every execution. */
+    private static final Map<String, String> SHORTENED = new ConcurrentHashMap<>();
+
+    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
+
     private static String shorten(String sql) {
-        String flat = sql.replaceAll("\\s+", " ").trim();
+        String flat = WHITESPACE.matcher(sql).replaceAll(" ").trim();
         return flat.length() > 110 ? flat.substring(0, 110) + "..." : flat;
     }
 
