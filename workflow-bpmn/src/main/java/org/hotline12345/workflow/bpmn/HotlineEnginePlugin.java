@@ -73,16 +73,16 @@ public final class HotlineEnginePlugin extends AbstractProcessEnginePlugin {
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
-        // Retention counts from the end of each process instance, as with the engine's default, but the cleanup finds
-        // what has expired from the end time instead of a removal time stamped on every history row: the default
-        // ("end" removal time) rewrites all of a case's history rows, one bulk update per history table, in the step
-        // that closes the case, the costliest statements of a case's whole lifecycle. A host's own choice stays.
         // Ids made in memory: the engine's default hands them out in blocks of 100 kept in ACT_GE_PROPERTY, two
         // statements (and a transaction of their own) per block, about one every three API calls, and a point where
         // nodes of a cluster collide. A host's own generator stays.
         if (configuration.getIdGenerator() == null) {
             configuration.setIdGenerator(new StrongUuidGenerator());
         }
+        // Retention counts from the end of each process instance, as with the engine's default, but the cleanup finds
+        // what has expired from the end time instead of a removal time stamped on every history row: the default
+        // ("end" removal time) rewrites all of a case's history rows, one bulk update per history table, in the step
+        // that closes the case, the costliest statements of a case's whole lifecycle. A host's own choice stays.
         if (configuration.getHistoryRemovalTimeStrategy() == null && configuration.getHistoryCleanupStrategy() == null) {
             configuration.setHistoryRemovalTimeStrategy(ProcessEngineConfiguration.HISTORY_REMOVAL_TIME_STRATEGY_NONE);
             configuration.setHistoryCleanupStrategy(ProcessEngineConfiguration.HISTORY_CLEANUP_STRATEGY_END_TIME_BASED);

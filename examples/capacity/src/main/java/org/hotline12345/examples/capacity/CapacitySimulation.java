@@ -159,6 +159,8 @@ public final class CapacitySimulation {
                 run.put("raw", json(raw));
                 run.put("libraryStatements", libraryStatements);
                 run.put("rawStatements", rawStatements);
+                run.put("libraryDriverMillis", libraryDriverMillis);
+                run.put("rawDriverMillis", rawDriverMillis);
                 run.put("lifecycleRatio", library.casesPerSecond() / raw.casesPerSecond());
                 run.put("libraryBurst", Map.of("cards", libraryBurst.cards(), "seconds", libraryBurst.seconds(),
                         "cardsPerSecond", libraryBurst.cardsPerSecond()));

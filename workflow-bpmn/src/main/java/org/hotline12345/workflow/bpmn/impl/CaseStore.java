@@ -150,14 +150,13 @@ final class CaseStore {
         }
     }
 
-    /** Keeps the row as the command now knows it, for {@link #find}. */
-    private static CaseRow remember(java.util.Map<String, Object> columns) {
-        CaseRow row = toRow(columns);
+    /** Keeps the row's columns as the command now knows them, for {@link #find}; returns them. */
+    private static java.util.Map<String, Object> remember(java.util.Map<String, Object> columns) {
         CommandState state = commandState(true);
         if (state != null) {
-            state.rows.put(row.id(), columns);
+            state.rows.put(CaseId.of((String) columns.get("id")), columns);
         }
-        return row;
+        return columns;
     }
 
     /** Sends the command's kept assignments, one {@code UPDATE} per case. */
@@ -245,9 +244,7 @@ final class CaseStore {
             if (!rs.next()) {
                 return Optional.empty();
             }
-            java.util.Map<String, Object> columns = columns(rs);
-            remember(columns);
-            return Optional.of(columns);
+            return Optional.of(remember(columns(rs)));
         } catch (SQLException e) {
             throw new CaseStoreException("reading case " + id, e);
         }
@@ -273,7 +270,7 @@ final class CaseStore {
         }
         // The row is this transaction's now and only its version moved: no need to read it again.
         columns.put("row_version", version + 1);
-        return remember(columns);
+        return toRow(remember(columns));
     }
 
     /** The next number of the day's sequence; the row lock serialises concurrent intakes of one day. */
@@ -414,7 +411,7 @@ final class CaseStore {
         if (updated != 1) {
             throw new CaseNotFoundException("case", id.value());
         }
-        return remember(readWithAuditHead(id));
+        return toRow(remember(readWithAuditHead(id)));
     }
 
     /**
