@@ -89,10 +89,7 @@ public final class CapacitySimulation {
         try {
             for (int threads : threadCounts) {
                 Simulation.Result library;
-                long libraryStatements;
-                List<Map.Entry<String, Long>> librarySql;
-                List<Map.Entry<String, Long>> librarySlowest;
-                long libraryDriverMillis;
+                CountingDataSource.Profile librarySql;
                 Simulation.Burst libraryBurst;
                 List<UnitIndicators> indicators;
                 try (HikariDataSource dataSource = dataSource(db, "capacity_library_" + threads)) {
@@ -101,12 +98,8 @@ public final class CapacitySimulation {
                             .engineName("capacity-library-" + threads).dataSource(counting.wrap(dataSource)).directory(directory())
                             .jobExecutor(true).plugin(JobExecutorTuning.plugin(threads)).build());
                     try (driver) {
-                        long before = counting.statements();
                         library = Simulation.run(driver, scripts, threads, step, out);
-                        libraryStatements = counting.statements() - before;
-                        librarySql = counting.mostSent(SQL_PROFILE);
-                        librarySlowest = counting.slowest(SQL_PROFILE);
-                        libraryDriverMillis = counting.totalMillis();
+                        librarySql = counting.profile(SQL_PROFILE);
                         libraryBurst = Simulation.warningBurst(driver, burstCases, BURST_AT);
                         indicators = driver.hotlineEngine().accountability().indicators(Actor.hotlineOffice("supervisor", Role.SUPERVISOR),
                                 new Period(LocalDate.ofInstant(DAY, ZONE), LocalDate.ofInstant(DAY, ZONE).plusDays(30)), null);
@@ -114,40 +107,29 @@ public final class CapacitySimulation {
                 }
                 EngineClock.reset();
                 Simulation.Result raw;
-                long rawStatements;
-                List<Map.Entry<String, Long>> rawSql;
-                List<Map.Entry<String, Long>> rawSlowest;
-                long rawDriverMillis;
+                CountingDataSource.Profile rawSql;
                 Simulation.Burst rawBurst;
                 CountingDataSource counting = new CountingDataSource();
                 try (HikariDataSource dataSource = dataSource(db, "capacity_raw_" + threads);
                         RawDriver driver = new RawDriver(counting.wrap(dataSource), "capacity-raw-" + threads,
                                 WorkingCalendar.chinaMainland(), new EngineClock(ZONE), threads)) {
-                    long before = counting.statements();
                     raw = Simulation.run(driver, scripts, threads, step, out);
-                    rawStatements = counting.statements() - before;
-                    rawSql = counting.mostSent(SQL_PROFILE);
-                    rawSlowest = counting.slowest(SQL_PROFILE);
-                    rawDriverMillis = counting.totalMillis();
+                    rawSql = counting.profile(SQL_PROFILE);
                     rawBurst = Simulation.warningBurst(driver, burstCases, BURST_AT);
                 }
                 EngineClock.reset();
                 print(out, library, raw, indicators);
                 out.printf("database statements of the API calls over the day (executes and batches): library %d "
-                        + "(%.0f a case, %.1f a call), raw engine %d (%.0f a case, %.1f a call)%n", libraryStatements,
-                        (double) libraryStatements / cases, (double) libraryStatements / library.latencies().calls(), rawStatements,
-                        (double) rawStatements / cases, (double) rawStatements / raw.latencies().calls());
+                        + "(%.0f a case, %.1f a call), raw engine %d (%.0f a case, %.1f a call)%n", librarySql.statements(),
+                        (double) librarySql.statements() / cases, (double) librarySql.statements() / library.latencies().calls(),
+                        rawSql.statements(), (double) rawSql.statements() / cases, (double) rawSql.statements() / raw.latencies().calls());
                 if (verbose) {
-                    out.println("statements the library's calls sent most (count, statement):");
-                    librarySql.forEach(entry -> out.printf("  %7d  %s%n", entry.getValue(), entry.getKey()));
-                    out.println("statements the raw engine's calls sent most:");
-                    rawSql.forEach(entry -> out.printf("  %7d  %s%n", entry.getValue(), entry.getKey()));
+                    printList(out, "statements the library's calls sent most (count, statement):", librarySql.mostSent());
+                    printList(out, "statements the raw engine's calls sent most:", rawSql.mostSent());
                     out.printf("time the calls spent in the database driver (statements and commits): library %.1f s, raw engine %.1f s%n",
-                            libraryDriverMillis / 1000.0, rawDriverMillis / 1000.0);
-                    out.println("statements the library's calls spent most time on (ms, statement or commit):");
-                    librarySlowest.forEach(entry -> out.printf("  %7d  %s%n", entry.getValue(), entry.getKey()));
-                    out.println("statements the raw engine's calls spent most time on:");
-                    rawSlowest.forEach(entry -> out.printf("  %7d  %s%n", entry.getValue(), entry.getKey()));
+                            librarySql.driverMillis() / 1000.0, rawSql.driverMillis() / 1000.0);
+                    printList(out, "statements the library's calls spent most time on (ms, statement or commit):", librarySql.slowest());
+                    printList(out, "statements the raw engine's calls spent most time on:", rawSql.slowest());
                 }
                 out.printf("warning burst (%d dispatched cases, the clock jumps past their deadlines): library %d cards in %.1f s = %.1f/s, "
                         + "raw engine %d cards in %.1f s = %.1f/s; ratio %.2f%n", burstCases, libraryBurst.cards(), libraryBurst.seconds(),
@@ -157,10 +139,10 @@ public final class CapacitySimulation {
                 run.put("threads", threads);
                 run.put("library", json(library));
                 run.put("raw", json(raw));
-                run.put("libraryStatements", libraryStatements);
-                run.put("rawStatements", rawStatements);
-                run.put("libraryDriverMillis", libraryDriverMillis);
-                run.put("rawDriverMillis", rawDriverMillis);
+                run.put("libraryStatements", librarySql.statements());
+                run.put("rawStatements", rawSql.statements());
+                run.put("libraryDriverMillis", librarySql.driverMillis());
+                run.put("rawDriverMillis", rawSql.driverMillis());
                 run.put("lifecycleRatio", library.casesPerSecond() / raw.casesPerSecond());
                 run.put("libraryBurst", Map.of("cards", libraryBurst.cards(), "seconds", libraryBurst.seconds(),
                         "cardsPerSecond", libraryBurst.cardsPerSecond()));
@@ -208,6 +190,11 @@ public final class CapacitySimulation {
 
     private static String rate(Double value) {
         return value == null ? "  -  " : String.format("%5.1f%%", value * 100);
+    }
+
+    private static void printList(java.io.PrintStream out, String title, List<Map.Entry<String, Long>> entries) {
+        out.println(title);
+        entries.forEach(entry -> out.printf("  %7d  %s%n", entry.getValue(), entry.getKey()));
     }
 
     private static Map<String, Object> json(Simulation.Result result) {

@@ -48,6 +48,18 @@ final class CountingDataSource {
         return statements.get();
     }
 
+    /**
+     * What the client calls of one run sent: the statements (executes and batches), the {@code limit} statements sent
+     * most and those (and commits) the calls spent most time on, and the time in the JDBC driver.
+     */
+    record Profile(long statements, List<Map.Entry<String, Long>> mostSent, List<Map.Entry<String, Long>> slowest,
+            long driverMillis) {
+    }
+
+    Profile profile(int limit) {
+        return new Profile(statements(), mostSent(limit), slowest(limit), totalMillis());
+    }
+
     /** The {@code limit} statements the client calls sent most often, with how often, most first. */
     List<Map.Entry<String, Long>> mostSent(int limit) {
         return largest(bySql, limit);
