@@ -1,6 +1,5 @@
 package org.hotline12345.workflow.bpmn.impl;
 
-import java.lang.ref.WeakReference;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -70,8 +69,6 @@ final class CaseStore {
 
     private volatile Dialect dialect;
 
-    /** The command whose transaction this thread last joined; see {@link #joinTransaction}. */
-    private static final ThreadLocal<WeakReference<CommandContext>> JOINED = new ThreadLocal<>();
 
     /** A case's audit head as the running command last wrote it: its definition, sequence and hash. */
     private record Head(String caseDefinition, long sequence, String hash) {
@@ -93,6 +90,8 @@ final class CaseStore {
         final java.util.Map<CaseId, java.util.Map<String, Object>> assignments = new java.util.LinkedHashMap<>();
         /** Case rows as the command last read them, with its assignments since applied: what a re-read would return. */
         final java.util.Map<CaseId, java.util.Map<String, Object>> rows = new java.util.HashMap<>();
+        /** Whether this store's statements are joined to the command's commit and rollback; see {@link #joinTransaction}. */
+        boolean joined;
     }
 
     private static final ThreadLocal<java.util.WeakHashMap<CommandContext, CommandState>> STATES =
@@ -203,11 +202,11 @@ final class CaseStore {
         if (commandContext.getProcessEngineConfiguration().isTransactionsExternallyManaged()) {
             return;
         }
-        WeakReference<CommandContext> joined = JOINED.get();
-        if (joined != null && joined.get() == commandContext) {
+        CommandState state = commandState(true);
+        if (state.joined) {
             return;
         }
-        JOINED.set(new WeakReference<>(commandContext));
+        state.joined = true;
         var transaction = commandContext.getTransactionContext();
         transaction.addTransactionListener(TransactionState.COMMITTING,
                 context -> context.getDbSqlSession().getSqlSession().commit(true));
