@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -19,6 +20,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.hotline12345.workflow.access.Actor;
 import org.hotline12345.workflow.access.Role;
 import org.hotline12345.workflow.accountability.Period;
@@ -35,7 +37,7 @@ import org.hotline12345.workflow.directory.Unit;
  * {@code mvn -q -pl examples/capacity -am install -DskipTests && mvn -q -pl examples/capacity exec:java
  * -Dexec.args="--db h2 --threads 1,2 --cases 1000"}. Options: {@code --db h2|postgresql}, {@code --threads 1,2},
  * {@code --cases N}, {@code --seed S}, {@code --step PT1H}, {@code --burst N} (cases of the warning burst, default 500),
- * {@code --sql true} (print the statements the calls sent most and spent most time on), {@code --json path}.
+ * {@code --warmup N} (cases of the unmeasured warm-up day, default 300), {@code --sql true} (print the statements the calls sent most and spent most time on), {@code --json path}.
  */
 public final class CapacitySimulation {
 
@@ -45,85 +47,93 @@ public final class CapacitySimulation {
     /** The warning burst runs after the day, on a Monday clear of it. */
     static final Instant BURST_AT = OffsetDateTime.parse("2026-11-09T09:00:00+08:00").toInstant();
     static final int BURST_CASES = 500;
+    /** Cases of the warm-up day, at most (never more than the measured day). */
+    static final int WARM_UP_CASES = 300;
     /** How many of the most sent statements {@code --sql true} prints per run. */
     private static final int SQL_PROFILE = 80;
 
     private CapacitySimulation() {
     }
 
+    /** One run's settings, from the command line ({@code --option value}); unnamed options take their defaults. */
+    record Options(String db, int cases, long seed, Duration step, List<Integer> threads, int burst, int warmUp, boolean sql, Path json) {
+
+        static Options parse(String[] args) {
+            Map<String, String> options = new LinkedHashMap<>();
+            for (int i = 0; i + 1 < args.length; i += 2) {
+                if (!args[i].startsWith("--")) {
+                    throw new IllegalArgumentException("expected --option value, got " + args[i]);
+                }
+                options.put(args[i].substring(2), args[i + 1]);
+            }
+            int cases = Integer.parseInt(options.getOrDefault("cases", "1000"));
+            return new Options(options.getOrDefault("db", "h2"), cases, Long.parseLong(options.getOrDefault("seed", "2026")),
+                    Duration.parse(options.getOrDefault("step", "PT1H")),
+                    Arrays.stream(options.getOrDefault("threads", "1,2").split(",")).map(Integer::parseInt).toList(),
+                    Integer.parseInt(options.getOrDefault("burst", String.valueOf(BURST_CASES))),
+                    Integer.parseInt(options.getOrDefault("warmup", String.valueOf(Math.min(cases, WARM_UP_CASES)))),
+                    Boolean.parseBoolean(options.getOrDefault("sql", "false")),
+                    Path.of(options.getOrDefault("json", "target/capacity-report.json")));
+        }
+    }
+
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = options(args);
-        String db = options.getOrDefault("db", "h2");
-        int cases = Integer.parseInt(options.getOrDefault("cases", "1000"));
-        long seed = Long.parseLong(options.getOrDefault("seed", "2026"));
-        Duration step = Duration.parse(options.getOrDefault("step", "PT1H"));
-        List<Integer> threads = Arrays.stream(options.getOrDefault("threads", "1,2").split(",")).map(Integer::parseInt).toList();
-        Path json = Path.of(options.getOrDefault("json", "target/capacity-report.json"));
-        int burst = Integer.parseInt(options.getOrDefault("burst", String.valueOf(BURST_CASES)));
-        boolean sql = Boolean.parseBoolean(options.getOrDefault("sql", "false"));
-        Map<String, Object> report = run(db, cases, seed, step, threads, burst, sql, System.out);
-        Files.createDirectories(json.toAbsolutePath().getParent());
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), report);
-        System.out.println("report written to " + json.toAbsolutePath());
+        Options options = Options.parse(args);
+        Map<String, Object> report = run(options, System.out);
+        Files.createDirectories(options.json().toAbsolutePath().getParent());
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(options.json().toFile(), report);
+        System.out.println("report written to " + options.json().toAbsolutePath());
     }
 
-    static Map<String, Object> run(String db, int cases, long seed, Duration step, List<Integer> threadCounts, int burstCases,
-            java.io.PrintStream out) throws Exception {
-        return run(db, cases, seed, step, threadCounts, burstCases, false, out);
-    }
-
-    /** @param verbose whether to print the statements the calls sent most */
-    static Map<String, Object> run(String db, int cases, long seed, Duration step, List<Integer> threadCounts, int burstCases,
-            boolean verbose, java.io.PrintStream out) throws Exception {
-        List<CaseScript> scripts = CityDay.generate(cases, seed, DAY);
+    static Map<String, Object> run(Options options, java.io.PrintStream out) throws Exception {
+        List<CaseScript> scripts = CityDay.generate(options.cases(), options.seed(), DAY);
         long actions = scripts.stream().mapToLong(s -> s.actions().size()).sum();
-        out.printf("capacity: %d cases (%d actions, seed %d) on %s, %s steps, %d cores, %d MB max heap%n", cases, actions, seed, db, step,
-                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / (1024 * 1024));
+        out.printf("capacity: %d cases (%d actions, seed %d) on %s, %s steps, %d cores, %d MB max heap%n", options.cases(), actions,
+                options.seed(), options.db(), options.step(), Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() / (1024 * 1024));
         Map<String, Object> report = new LinkedHashMap<>();
-        report.put("database", db);
-        report.put("cases", cases);
+        report.put("database", options.db());
+        report.put("cases", options.cases());
         report.put("actions", actions);
-        report.put("seed", seed);
+        report.put("seed", options.seed());
+        report.put("warmUpCases", options.warmUp());
         report.put("cores", Runtime.getRuntime().availableProcessors());
         List<Map<String, Object>> runs = new ArrayList<>();
         try {
-            for (int threads : threadCounts) {
+            warmUp(options, out);
+            for (int threads : options.threads()) {
                 Simulation.Result library;
                 CountingDataSource.Profile librarySql;
                 Simulation.Burst libraryBurst;
                 List<UnitIndicators> indicators;
-                try (HikariDataSource dataSource = dataSource(db, "capacity_library_" + threads)) {
-                    CountingDataSource counting = new CountingDataSource();
-                    LibraryDriver driver = new LibraryDriver(HotlineWorkflowEngine.builder()
-                            .engineName("capacity-library-" + threads).dataSource(counting.wrap(dataSource)).directory(directory())
-                            .jobExecutor(true).plugin(JobExecutorTuning.plugin(threads)).build());
-                    try (driver) {
-                        library = Simulation.run(driver, scripts, threads, step, out);
-                        librarySql = counting.profile(SQL_PROFILE);
-                        libraryBurst = Simulation.warningBurst(driver, burstCases, BURST_AT);
-                        indicators = driver.hotlineEngine().accountability().indicators(Actor.hotlineOffice("supervisor", Role.SUPERVISOR),
-                                new Period(LocalDate.ofInstant(DAY, ZONE), LocalDate.ofInstant(DAY, ZONE).plusDays(30)), null);
-                    }
+                CountingDataSource counting = new CountingDataSource();
+                try (HikariDataSource dataSource = dataSource(options.db(), "capacity_library_" + threads);
+                        LibraryDriver driver = libraryDriver(counting.wrap(dataSource), "capacity-library-" + threads, threads)) {
+                    library = Simulation.run(driver, scripts, threads, options.step(), out);
+                    librarySql = counting.profile(SQL_PROFILE);
+                    libraryBurst = Simulation.warningBurst(driver, options.burst(), BURST_AT);
+                    indicators = driver.hotlineEngine().accountability().indicators(Actor.hotlineOffice("supervisor", Role.SUPERVISOR),
+                            new Period(LocalDate.ofInstant(DAY, ZONE), LocalDate.ofInstant(DAY, ZONE).plusDays(30)), null);
                 }
                 EngineClock.reset();
                 Simulation.Result raw;
                 CountingDataSource.Profile rawSql;
                 Simulation.Burst rawBurst;
-                CountingDataSource counting = new CountingDataSource();
-                try (HikariDataSource dataSource = dataSource(db, "capacity_raw_" + threads);
-                        RawDriver driver = new RawDriver(counting.wrap(dataSource), "capacity-raw-" + threads,
-                                WorkingCalendar.chinaMainland(), new EngineClock(ZONE), threads)) {
-                    raw = Simulation.run(driver, scripts, threads, step, out);
+                counting = new CountingDataSource();
+                try (HikariDataSource dataSource = dataSource(options.db(), "capacity_raw_" + threads);
+                        RawDriver driver = rawDriver(counting.wrap(dataSource), "capacity-raw-" + threads, threads)) {
+                    raw = Simulation.run(driver, scripts, threads, options.step(), out);
                     rawSql = counting.profile(SQL_PROFILE);
-                    rawBurst = Simulation.warningBurst(driver, burstCases, BURST_AT);
+                    rawBurst = Simulation.warningBurst(driver, options.burst(), BURST_AT);
                 }
                 EngineClock.reset();
                 print(out, library, raw, indicators);
                 out.printf("database statements of the API calls over the day (executes and batches): library %d "
                         + "(%.0f a case, %.1f a call), raw engine %d (%.0f a case, %.1f a call)%n", librarySql.statements(),
-                        (double) librarySql.statements() / cases, (double) librarySql.statements() / library.latencies().calls(),
-                        rawSql.statements(), (double) rawSql.statements() / cases, (double) rawSql.statements() / raw.latencies().calls());
-                if (verbose) {
+                        (double) librarySql.statements() / options.cases(), (double) librarySql.statements() / library.latencies().calls(),
+                        rawSql.statements(), (double) rawSql.statements() / options.cases(),
+                        (double) rawSql.statements() / raw.latencies().calls());
+                if (options.sql()) {
                     printList(out, "statements the library's calls sent most (count, statement):", librarySql.mostSent());
                     printList(out, "statements the raw engine's calls sent most:", rawSql.mostSent());
                     out.printf("time the calls spent in the database driver (statements and commits): library %.1f s, raw engine %.1f s%n",
@@ -132,7 +142,7 @@ public final class CapacitySimulation {
                     printList(out, "statements the raw engine's calls spent most time on:", rawSql.slowest());
                 }
                 out.printf("warning burst (%d dispatched cases, the clock jumps past their deadlines): library %d cards in %.1f s = %.1f/s, "
-                        + "raw engine %d cards in %.1f s = %.1f/s; ratio %.2f%n", burstCases, libraryBurst.cards(), libraryBurst.seconds(),
+                        + "raw engine %d cards in %.1f s = %.1f/s; ratio %.2f%n", options.burst(), libraryBurst.cards(), libraryBurst.seconds(),
                         libraryBurst.cardsPerSecond(), rawBurst.cards(), rawBurst.seconds(), rawBurst.cardsPerSecond(),
                         libraryBurst.cardsPerSecond() / rawBurst.cardsPerSecond());
                 Map<String, Object> run = new LinkedHashMap<>();
@@ -156,6 +166,40 @@ public final class CapacitySimulation {
         }
         report.put("runs", runs);
         return report;
+    }
+
+    /**
+     * A smaller day of other cases through both engines, each on a database of its own, before anything is measured.
+     * Both runs share one JVM: without it the library, measured first, paid for compiling the engine's, MyBatis' and
+     * the driver's code that the raw engine then ran compiled. A node carrying a city's day runs warm.
+     */
+    private static void warmUp(Options options, java.io.PrintStream out) throws Exception {
+        if (options.warmUp() == 0) {
+            return;
+        }
+        List<CaseScript> scripts = CityDay.generate(options.warmUp(), options.seed() + 1, DAY);
+        java.io.PrintStream quiet = new java.io.PrintStream(OutputStream.nullOutputStream());
+        long start = System.nanoTime();
+        try (HikariDataSource dataSource = dataSource(options.db(), "capacity_warmup_library");
+                LibraryDriver driver = libraryDriver(dataSource, "capacity-warmup-library", 1)) {
+            Simulation.run(driver, scripts, 1, options.step(), quiet);
+        }
+        EngineClock.reset();
+        try (HikariDataSource dataSource = dataSource(options.db(), "capacity_warmup_raw");
+                RawDriver driver = rawDriver(dataSource, "capacity-warmup-raw", 1)) {
+            Simulation.run(driver, scripts, 1, options.step(), quiet);
+        }
+        EngineClock.reset();
+        out.printf("warm-up: %d other cases through each engine, not measured (%.0f s)%n", options.warmUp(), (System.nanoTime() - start) / 1e9);
+    }
+
+    private static LibraryDriver libraryDriver(DataSource dataSource, String name, int threads) {
+        return new LibraryDriver(HotlineWorkflowEngine.builder().engineName(name).dataSource(dataSource).directory(directory())
+                .jobExecutor(true).plugin(JobExecutorTuning.plugin(threads)).build());
+    }
+
+    private static RawDriver rawDriver(DataSource dataSource, String name, int threads) {
+        return new RawDriver(dataSource, name, WorkingCalendar.chinaMainland(), new EngineClock(ZONE), threads);
     }
 
     private static void print(java.io.PrintStream out, Simulation.Result library, Simulation.Result raw, List<UnitIndicators> indicators) {
@@ -246,7 +290,10 @@ public final class CapacitySimulation {
         return InMemoryOrganisationDirectory.of(units.toArray(Unit[]::new));
     }
 
-    /** A fresh database for one run: in-memory H2, or a database of that name on the local PostgreSQL. */
+    /**
+     * A fresh database for one run: in-memory H2, or a database of that name on the local PostgreSQL. An in-memory
+     * database is emptied when its pool closes, so that a finished run's rows do not count in the next run's heap.
+     */
     static HikariDataSource dataSource(String db, String name) throws Exception {
         HikariConfig config = new HikariConfig();
         config.setMaximumPoolSize(10);
@@ -266,17 +313,19 @@ public final class CapacitySimulation {
             }
             default -> throw new IllegalArgumentException("--db is h2 or postgresql, not " + db);
         }
-        return new HikariDataSource(config);
-    }
-
-    private static Map<String, String> options(String[] args) {
-        Map<String, String> options = new LinkedHashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            if (!args[i].startsWith("--")) {
-                throw new IllegalArgumentException("expected --option value, got " + args[i]);
-            }
-            options.put(args[i].substring(2), args[i + 1]);
+        if (!db.equals("h2")) {
+            return new HikariDataSource(config);
         }
-        return options;
+        return new HikariDataSource(config) {
+            @Override
+            public void close() {
+                try (Connection connection = getConnection(); Statement statement = connection.createStatement()) {
+                    statement.execute("DROP ALL OBJECTS");
+                } catch (java.sql.SQLException e) {
+                    throw new IllegalStateException("could not empty the in-memory database " + name, e);
+                }
+                super.close();
+            }
+        };
     }
 }

@@ -23,8 +23,8 @@ class CapacitySimulationTest {
         long actions = scripts.stream().mapToLong(s -> s.actions().size()).sum();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-        Map<String, Object> report = CapacitySimulation.run("h2", 30, 7, Duration.ofHours(2), List.of(1), 20,
-                new PrintStream(out, true, StandardCharsets.UTF_8));
+        Map<String, Object> report = CapacitySimulation.run(new CapacitySimulation.Options("h2", 30, 7, Duration.ofHours(2), List.of(1), 20,
+                5, false, null), new PrintStream(out, true, StandardCharsets.UTF_8));
 
         Map<String, Object> run = ((List<Map<String, Object>>) report.get("runs")).get(0);
         for (String driver : List.of("library", "raw")) {
@@ -34,6 +34,6 @@ class CapacitySimulationTest {
             assertThat(result.get("conflictsGivenUp")).as(driver).isEqualTo(0L);
         }
         assertThat((List<?>) run.get("indicators")).isNotEmpty();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("ratio library / raw engine");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("warm-up: 5 other cases", "ratio library / raw engine");
     }
 }
