@@ -61,7 +61,7 @@ final class EscalateDelegate implements JavaDelegate {
         Instant now = clock.instant();
         var policy = policyTable.evaluate(Category.valueOf((String) execution.getVariable(ProcessVariables.CATEGORY)),
                 Urgency.valueOf((String) execution.getVariable(ProcessVariables.URGENCY)));
-        switch ((String) execution.getVariableLocal("escalationStep")) {
+        switch (TaskParameters.get(execution, "escalationStep")) {
             case "URGE" -> {
                 Instant supervisionAt = calculator.due(now, policy.supervisionAfter());
                 execution.setVariable(SUPERVISION_AT, Date.from(supervisionAt));
@@ -92,7 +92,7 @@ final class EscalateDelegate implements JavaDelegate {
                 facts.record(execution.getProcessEngineServices(), caseId, unit, FactKind.OVERDUE_AFTER_SUPERVISION, detail,
                         IssueWarningDelegate.SYSTEM_ACTOR, execution.getCurrentActivityId(), execution.getProcessDefinitionId());
             }
-            default -> throw new IllegalArgumentException("unknown escalation step " + execution.getVariableLocal("escalationStep"));
+            default -> throw new IllegalArgumentException("unknown escalation step " + TaskParameters.get(execution, "escalationStep"));
         }
     }
 }

@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.core.variable.mapping.IoMapping;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
@@ -12,7 +13,8 @@ import org.hotline12345.workflow.bpmn.StandardTask;
 
 /**
  * Attaches the library's listeners while diagrams are parsed, so that the diagrams analysts edit stay
- * free of listener wiring. Also applies the host's history retention, when it sets one.
+ * free of listener wiring; keeps the library tasks' fixed parameters on the parsed task ({@link TaskParameters}). Also
+ * applies the host's history retention, when it sets one.
  */
 final class HotlineParseListener extends AbstractBpmnParseListener {
 
@@ -40,6 +42,16 @@ final class HotlineParseListener extends AbstractBpmnParseListener {
         if (StandardTask.CASE_PROCESS.equals(processDefinition.getKey())) {
             processDefinition.addBuiltInListener(ExecutionListener.EVENTNAME_END, caseEnded);
         }
+    }
+
+    @Override
+    public void parseServiceTask(Element serviceTaskElement, ScopeImpl scope, ActivityImpl activity) {
+        TaskParameters.markLibraryTask(serviceTaskElement, activity);
+    }
+
+    @Override
+    public void parseIoMapping(Element extensionElements, ActivityImpl activity, IoMapping inputOutput) {
+        TaskParameters.keepConstants(activity, inputOutput);
     }
 
     @Override

@@ -41,8 +41,8 @@ final class IssueWarningDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        ClockKind kind = ClockKind.valueOf((String) execution.getVariableLocal(ProcessVariables.CLOCK));
-        WarningLevel level = WarningLevel.valueOf((String) execution.getVariableLocal(ProcessVariables.LEVEL));
+        ClockKind kind = ClockKind.valueOf(TaskParameters.get(execution, ProcessVariables.CLOCK));
+        WarningLevel level = WarningLevel.valueOf(TaskParameters.get(execution, ProcessVariables.LEVEL));
         CaseId caseId = CaseId.of(execution.getProcessBusinessKey());
         CaseRow row = store.lockForJob(caseId);
         Instant due = ((Date) execution.getVariable(StartClockDelegate.dueVariable(kind))).toInstant();

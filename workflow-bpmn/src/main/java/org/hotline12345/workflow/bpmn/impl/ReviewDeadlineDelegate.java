@@ -45,7 +45,7 @@ final class ReviewDeadlineDelegate implements JavaDelegate {
         Set<CaseId> cases = new LinkedHashSet<>();
         reviews.factsOf(List.of(reviewId), zone).getOrDefault(reviewId, List.of()).stream().map(AccountabilityFact::caseId)
                 .forEach(cases::add);
-        boolean missed = "RED".equals(execution.getVariableLocal(ProcessVariables.LEVEL));
+        boolean missed = "RED".equals(TaskParameters.get(execution, ProcessVariables.LEVEL));
         String detail = (missed ? "overdue: " : "due soon: ") + "the statement (情况说明) of " + review.unit()
                 + " for accountability review " + reviewId + ", due " + CaseRow.at(review.statementDue(), zone);
         for (CaseId caseId : cases) {

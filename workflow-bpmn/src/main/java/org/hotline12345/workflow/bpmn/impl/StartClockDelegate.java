@@ -39,7 +39,7 @@ final class StartClockDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        ClockKind kind = ClockKind.valueOf((String) execution.getVariableLocal(ProcessVariables.CLOCK));
+        ClockKind kind = ClockKind.valueOf(TaskParameters.get(execution, ProcessVariables.CLOCK));
         DeadlinePolicy policy = policyTable.evaluate(Category.valueOf((String) execution.getVariable(ProcessVariables.CATEGORY)),
                 Urgency.valueOf((String) execution.getVariable(ProcessVariables.URGENCY)));
         Instant now = clock.instant();

@@ -45,7 +45,7 @@ final class TransferDelegate implements JavaDelegate {
         Object note = execution.getVariable(ProcessVariables.TRANSFER_NOTE);
         Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         String actor = user == null ? IssueWarningDelegate.SYSTEM_ACTOR : user.getUserId();
-        String decision = (String) execution.getVariableLocal(ProcessVariables.TRANSFER_DECISION);
+        String decision = TaskParameters.get(execution, ProcessVariables.TRANSFER_DECISION);
         String noted = note == null || note.toString().isBlank() ? "" : "; note: " + note;
         if ("APPROVED".equals(decision)) {
             transfer(execution.getProcessEngineServices(), row, execution.getProcessInstanceId(), to, actor,
