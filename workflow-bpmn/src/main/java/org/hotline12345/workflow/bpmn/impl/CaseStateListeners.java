@@ -12,7 +12,8 @@ import org.hotline12345.workflow.timeline.CaseEventType;
 
 /**
  * Keeps the case table's status in step with the diagrams: a standard task being created sets the
- * status it stands for, its completion clears its clock's warning card; the end of the case process closes the case. Attached as built-in listeners
+ * status it stands for and is named in the row as open, its completion clears its clock's warning card; the end of the
+ * case process closes the case. Attached as built-in listeners
  * by {@link HotlineParseListener}, so they run even where custom listeners are skipped.
  */
 final class CaseStateListeners {
@@ -32,26 +33,30 @@ final class CaseStateListeners {
             if (standard.status() != null) {
                 store.updateStatus(caseId(task.getExecution()), standard.status(), clock.instant());
             }
+            recordOpenTask(task, standard, true);
             recordOutsideApi(task, "entered");
         });
     }
 
     /**
-     * The card of a step's clock belongs to the open step: once the step is done, the case carries none, and an
-     * escalation of that step stops. An escalation starts with a red card and runs while the case shows it (a moved
-     * deadline re-enters the step, and that cancellation stops it first), so a step done without one has none to stop.
+     * A done step is no longer open. The card of a step's clock belongs to the open step: once the step is done, the
+     * case carries none, and an escalation of that step stops. An escalation starts with a red card and runs while the
+     * case shows it (a moved deadline re-enters the step, and that cancellation stops it first), so a step done without
+     * one has none to stop.
      */
     TaskListener taskCompleted() {
-        return (DelegateTask task) -> StandardTask.byTaskKey(task.getTaskDefinitionKey())
-                .filter(StandardTask::carriesClock)
-                .ifPresent(standard -> {
-                    CaseId caseId = caseId(task.getExecution());
-                    boolean red = store.find(caseId).map(row -> row.warning() == WarningLevel.RED).orElse(true);
-                    store.setWarning(caseId, WarningLevel.NONE, clock.instant());
-                    if (red) {
-                        stopEscalation(task, standard, "the overdue step was done");
-                    }
-                });
+        return (DelegateTask task) -> StandardTask.byTaskKey(task.getTaskDefinitionKey()).ifPresent(standard -> {
+            recordOpenTask(task, standard, false);
+            if (!standard.carriesClock()) {
+                return;
+            }
+            CaseId caseId = caseId(task.getExecution());
+            boolean red = store.find(caseId).map(row -> row.warning() == WarningLevel.RED).orElse(true);
+            store.setWarning(caseId, WarningLevel.NONE, clock.instant());
+            if (red) {
+                stopEscalation(task, standard, "the overdue step was done");
+            }
+        });
     }
 
     /** Steps completed around the API are recorded too, whichever task. */
@@ -63,6 +68,7 @@ final class CaseStateListeners {
     /** A step's task cancelled (its deadline moved, or the unit's part ended): its escalation stops. */
     TaskListener taskDeleted() {
         return (DelegateTask task) -> StandardTask.byTaskKey(task.getTaskDefinitionKey()).ifPresent(standard -> {
+            recordOpenTask(task, standard, false);
             recordOutsideApi(task, "cancelled");
             if (standard.carriesClock()) {
                 stopEscalation(task, standard, "the overdue step's deadline moved or the step ended");
@@ -90,6 +96,16 @@ final class CaseStateListeners {
                 task.getTaskDefinitionKey(), "task " + task.getTaskDefinitionKey() + " (" + task.getName() + ") " + what
                         + " in the engine outside the hotline API" + (user == null ? "" : " by engine user " + user),
                 null, task.getProcessDefinitionId());
+    }
+
+    /**
+     * The case row names its open standard tasks, so that a step finds its task by id. An assisting unit's tasks are
+     * several of one key, one per unit, and are looked up in the engine.
+     */
+    private void recordOpenTask(DelegateTask task, StandardTask standard, boolean open) {
+        if (!standard.processKey().equals(StandardTask.ASSISTING_PROCESS)) {
+            store.recordOpenTask(caseId(task.getExecution()), standard.taskKey(), task.getId(), open);
+        }
     }
 
     private static void stopEscalation(DelegateTask task, StandardTask standard, String reason) {

@@ -61,9 +61,11 @@ final class CaseStore {
             + "paused_days_left, paused_seconds_left, returns_count, reopens_count, reply_result, "
             + "satisfaction, resolved, process_instance_id, created_at, updated_at, closed_at, master_id, assist_parts, row_version";
     /** The columns a case row is read with: the inserted ones and those later steps set. */
-    private static final String COLUMNS = INSERTED_COLUMNS + ", dispatched_at, arbitrated_unit";
+    private static final String COLUMNS = INSERTED_COLUMNS + ", dispatched_at, arbitrated_unit, open_tasks";
     private static final List<String> COLUMN_NAMES = java.util.Arrays.stream(COLUMNS.split(",")).map(String::strip).toList();
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
+    /** The width of hw_case.open_tasks (V6). */
+    private static final int OPEN_TASKS_LENGTH = 1000;
     /** Enough for any real hotline day in one area; the proposals are ranked in Java. */
     private static final int MAX_DUPLICATE_CANDIDATES = 500;
 
@@ -247,6 +249,55 @@ final class CaseStore {
         } catch (SQLException e) {
             throw new CaseStoreException("reading case " + id, e);
         }
+    }
+
+    /**
+     * The id of the case's open standard task of that key, as the case row records it; null where it records none
+     * (a row from before the record was kept, or a task the row does not know of): then ask the engine.
+     */
+    String openTaskId(CaseId id, String taskKey) {
+        return columnsOf(id).map(columns -> openTasks((String) columns.get("open_tasks")).get(taskKey)).orElse(null);
+    }
+
+    /** Records a standard task of the case as open (entered) or as no longer open (completed or cancelled). */
+    void recordOpenTask(CaseId id, String taskKey, String taskId, boolean open) {
+        columnsOf(id).ifPresent(columns -> {
+            String before = (String) columns.get("open_tasks");
+            java.util.Map<String, String> tasks = openTasks(before);
+            if (!open) {
+                tasks.remove(taskKey, taskId);
+            } else if (taskId.contains(";") || taskId.contains("=")) {
+                // An id the format cannot hold (a host's id generator): no entry, and the step asks the engine.
+                tasks.remove(taskKey);
+            } else {
+                tasks.put(taskKey, taskId);
+            }
+            String after = join(tasks);
+            if (after.length() > OPEN_TASKS_LENGTH) {
+                tasks.remove(taskKey);
+                after = join(tasks);
+            }
+            if (!after.equals(before == null ? "" : before)) {
+                assign(id, "open_tasks", after);
+            }
+        });
+    }
+
+    private static String join(java.util.Map<String, String> openTasks) {
+        StringJoiner joined = new StringJoiner(";");
+        openTasks.forEach((key, value) -> joined.add(key + "=" + value));
+        return joined.toString();
+    }
+
+    private static java.util.Map<String, String> openTasks(String column) {
+        java.util.Map<String, String> tasks = new java.util.LinkedHashMap<>();
+        if (column != null && !column.isEmpty()) {
+            for (String entry : column.split(";")) {
+                int equals = entry.indexOf('=');
+                tasks.put(entry.substring(0, equals), entry.substring(equals + 1));
+            }
+        }
+        return tasks;
     }
 
     Optional<CaseRow> findByExternalId(String externalId) {

@@ -1111,6 +1111,14 @@ public final class EngineHotlineWorkflow implements HotlineWorkflow {
     }
 
     private Task currentTask(CaseRow row, List<StandardTask> tasks, String what) {
+        // The case row names its open standard tasks: found by id, the task needs no query over the engine's tasks.
+        for (StandardTask standard : tasks) {
+            String id = store.openTaskId(row.id(), standard.taskKey());
+            TaskEntity task = id == null ? null : Context.getCommandContext().getTaskManager().findTaskById(id);
+            if (task != null && standard.taskKey().equals(task.getTaskDefinitionKey())) {
+                return task;
+            }
+        }
         List<Task> open = openTasks(row, tasks.toArray(StandardTask[]::new));
         if (open.isEmpty()) {
             Set<CaseStatus> expected = tasks.stream().map(StandardTask::status).filter(Objects::nonNull)
