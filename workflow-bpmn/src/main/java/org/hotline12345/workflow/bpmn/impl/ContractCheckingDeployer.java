@@ -3,6 +3,9 @@ package org.hotline12345.workflow.bpmn.impl;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.TransactionState;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
@@ -36,5 +39,9 @@ public final class ContractCheckingDeployer implements Deployer {
         if (!problems.isEmpty()) {
             throw new DiagramContractException(problems);
         }
+        // Any deployment may hold a new version of a policy table: once it has committed, steps ask for it.
+        ProcessEngineConfigurationImpl configuration = Context.getProcessEngineConfiguration();
+        Context.getCommandContext().getTransactionContext()
+                .addTransactionListener(TransactionState.COMMITTED, committed -> PolicyDecisions.deployed(configuration));
     }
 }
