@@ -63,6 +63,8 @@ final class CaseStore {
     /** The columns a case row is read with: the inserted ones and those later steps set. */
     private static final String COLUMNS = INSERTED_COLUMNS + ", dispatched_at, arbitrated_unit, open_tasks";
     private static final List<String> COLUMN_NAMES = java.util.Arrays.stream(COLUMNS.split(",")).map(String::strip).toList();
+    private static final List<String> INSERTED_COLUMN_NAMES =
+            java.util.Arrays.stream(INSERTED_COLUMNS.split(",")).map(String::strip).toList();
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
     /** The width of hw_case.open_tasks (V6). */
     private static final int OPEN_TASKS_LENGTH = 1000;
@@ -70,7 +72,6 @@ final class CaseStore {
     private static final int MAX_DUPLICATE_CANDIDATES = 500;
 
     private volatile Dialect dialect;
-
 
     /** A case's audit head as the running command last wrote it: its definition, sequence and hash. */
     private record Head(String caseDefinition, long sequence, String hash) {
@@ -349,57 +350,27 @@ final class CaseStore {
     }
 
     void insert(CaseRow row) {
-        String placeholders = "?,".repeat(INSERTED_COLUMNS.split(",").length);
+        java.util.Map<String, Object> columns = columns(row);
+        String placeholders = "?,".repeat(INSERTED_COLUMN_NAMES.size());
         try (PreparedStatement s = connection().prepareStatement(
                 "INSERT INTO hw_case (" + INSERTED_COLUMNS + ") VALUES (" + placeholders.substring(0, placeholders.length() - 1) + ")")) {
-            Caller caller = row.caller();
-            Location location = row.location();
             int i = 1;
-            s.setString(i++, row.id().value());
-            s.setString(i++, row.number().value());
-            s.setString(i++, row.externalId());
-            s.setString(i++, row.status().name());
-            s.setString(i++, row.category().name());
-            s.setString(i++, row.urgency().name());
-            s.setString(i++, row.channel().name());
-            s.setString(i++, row.subject());
-            s.setString(i++, row.description());
-            s.setString(i++, caller.name());
-            s.setString(i++, caller.phone());
-            s.setBoolean(i++, caller.anonymous());
-            s.setBoolean(i++, caller.confidential());
-            s.setString(i++, location == null ? null : location.address());
-            s.setString(i++, location == null ? null : location.areaCode());
-            setDouble(s, i++, location == null ? null : location.latitude());
-            setDouble(s, i++, location == null ? null : location.longitude());
-            s.setString(i++, row.leadUnit() == null ? null : row.leadUnit().value());
-            s.setString(i++, row.routingSuggestion() == null ? null : row.routingSuggestion().value());
-            s.setString(i++, row.suggestedAssistingUnits().isEmpty() ? null
-                    : String.join(",", row.suggestedAssistingUnits().stream().map(UnitId::value).toList()));
-            setInstant(s, i++, row.signForDue());
-            setInstant(s, i++, row.handlingDue());
-            setInstant(s, i++, row.callbackDue());
-            s.setString(i++, row.warning().name());
-            s.setInt(i++, row.extendedWorkingDays());
-            setInstant(s, i++, row.suspendedSince());
-            s.setNull(i++, Types.INTEGER);
-            s.setNull(i++, Types.BIGINT);
-            s.setInt(i++, row.returns());
-            s.setInt(i++, row.reopens());
-            s.setString(i++, row.replyResult() == null ? null : row.replyResult().name());
-            s.setString(i++, row.satisfaction() == null ? null : row.satisfaction().name());
-            setBoolean(s, i++, row.resolved());
-            s.setString(i++, row.processInstanceId());
-            setInstant(s, i++, row.createdAt());
-            setInstant(s, i++, row.updatedAt());
-            setInstant(s, i++, row.closedAt());
-            s.setString(i++, row.masterId() == null ? null : row.masterId().value());
-            s.setInt(i++, row.assistParts());
-            s.setLong(i, row.version());
+            for (String column : INSERTED_COLUMN_NAMES) {
+                Object value = columns.get(column);
+                if (value == null) {
+                    s.setNull(i++, sqlType(column));
+                } else if (value instanceof Instant instant) {
+                    setInstant(s, i++, instant);
+                } else {
+                    s.setObject(i++, value);
+                }
+            }
             s.executeUpdate();
         } catch (SQLException e) {
             throw new CaseStoreException("inserting case " + row.number(), e);
         }
+        // The command knows the new row as written: its listeners and its answer need not read it back.
+        remember(columns);
         // A new case's chain starts at the genesis; its diagram is set once its process has started.
         headsOfThisCommand().put(row.id(), new Head(null, 0, AuditChain.GENESIS));
     }
@@ -1003,18 +974,83 @@ final class CaseStore {
     private static java.util.Map<String, Object> columns(ResultSet rs) throws SQLException {
         java.util.Map<String, Object> columns = new java.util.HashMap<>();
         for (String column : COLUMN_NAMES) {
-            Object value = switch (column) {
-                case "sign_for_due", "handling_due", "callback_due", "suspended_since", "created_at", "updated_at", "closed_at",
-                        "dispatched_at" -> instant(rs, column);
-                case "caller_anonymous", "caller_confidential", "resolved" -> rs.getBoolean(column);
-                case "latitude", "longitude" -> rs.getDouble(column);
-                case "extended_days", "paused_days_left", "returns_count", "reopens_count", "assist_parts" -> rs.getInt(column);
-                case "paused_seconds_left", "row_version" -> rs.getLong(column);
+            Object value = switch (sqlType(column)) {
+                case Types.TIMESTAMP -> instant(rs, column);
+                case Types.BOOLEAN -> rs.getBoolean(column);
+                case Types.DOUBLE -> rs.getDouble(column);
+                case Types.INTEGER -> rs.getInt(column);
+                case Types.BIGINT -> rs.getLong(column);
                 default -> rs.getString(column);
             };
             columns.put(column, rs.wasNull() ? null : value);
         }
         return columns;
+    }
+
+    /** The SQL type of a case-row column, which also says the Java kind its value has in a row's columns. */
+    private static int sqlType(String column) {
+        return switch (column) {
+            case "sign_for_due", "handling_due", "callback_due", "suspended_since", "created_at", "updated_at", "closed_at",
+                    "dispatched_at" -> Types.TIMESTAMP;
+            case "caller_anonymous", "caller_confidential", "resolved" -> Types.BOOLEAN;
+            case "latitude", "longitude" -> Types.DOUBLE;
+            case "extended_days", "paused_days_left", "returns_count", "reopens_count", "assist_parts" -> Types.INTEGER;
+            case "paused_seconds_left", "row_version" -> Types.BIGINT;
+            default -> Types.VARCHAR;
+        };
+    }
+
+    /** A row's columns as {@link #columns(ResultSet)} reads them back; the inverse of {@link #toRow}. */
+    private static java.util.Map<String, Object> columns(CaseRow row) {
+        java.util.Map<String, Object> c = new java.util.HashMap<>();
+        c.put("id", row.id().value());
+        c.put("case_number", row.number().value());
+        c.put("external_id", row.externalId());
+        c.put("status", row.status().name());
+        c.put("category", row.category().name());
+        c.put("urgency", row.urgency().name());
+        c.put("channel", row.channel().name());
+        c.put("subject", row.subject());
+        c.put("description", row.description());
+        c.put("caller_name", row.caller().name());
+        c.put("caller_phone", row.caller().phone());
+        c.put("caller_anonymous", row.caller().anonymous());
+        c.put("caller_confidential", row.caller().confidential());
+        Location location = row.location();
+        c.put("address", location == null ? null : location.address());
+        c.put("area_code", location == null ? null : location.areaCode());
+        c.put("latitude", location == null ? null : location.latitude());
+        c.put("longitude", location == null ? null : location.longitude());
+        c.put("lead_unit", row.leadUnit() == null ? null : row.leadUnit().value());
+        c.put("routing_suggestion", row.routingSuggestion() == null ? null : row.routingSuggestion().value());
+        c.put("routing_assisting", row.suggestedAssistingUnits().isEmpty() ? null
+                : String.join(",", row.suggestedAssistingUnits().stream().map(UnitId::value).toList()));
+        c.put("sign_for_due", row.signForDue());
+        c.put("handling_due", row.handlingDue());
+        c.put("callback_due", row.callbackDue());
+        c.put("warning_level", row.warning().name());
+        c.put("extended_days", row.extendedWorkingDays());
+        c.put("suspended_since", row.suspendedSince());
+        PausedClock paused = row.pausedClock();
+        c.put("paused_days_left", paused == null ? null : paused.remainingWorkingDays());
+        c.put("paused_seconds_left", paused == null || paused.remainingTime() == null ? null : paused.remainingTime().toSeconds());
+        c.put("returns_count", row.returns());
+        c.put("reopens_count", row.reopens());
+        c.put("reply_result", row.replyResult() == null ? null : row.replyResult().name());
+        c.put("satisfaction", row.satisfaction() == null ? null : row.satisfaction().name());
+        c.put("resolved", row.resolved());
+        c.put("process_instance_id", row.processInstanceId());
+        c.put("created_at", row.createdAt());
+        c.put("updated_at", row.updatedAt());
+        c.put("closed_at", row.closedAt());
+        c.put("master_id", row.masterId() == null ? null : row.masterId().value());
+        c.put("assist_parts", row.assistParts());
+        c.put("row_version", row.version());
+        // Set by later steps only.
+        c.put("dispatched_at", null);
+        c.put("arbitrated_unit", null);
+        c.put("open_tasks", null);
+        return c;
     }
 
     private static CaseRow toRow(java.util.Map<String, Object> c) {
@@ -1088,22 +1124,6 @@ final class CaseStore {
             statement.setNull(index, Types.TIMESTAMP);
         } else {
             statement.setObject(index, LocalDateTime.ofInstant(value, ZoneOffset.UTC));
-        }
-    }
-
-    private static void setDouble(PreparedStatement statement, int index, Double value) throws SQLException {
-        if (value == null) {
-            statement.setNull(index, Types.DOUBLE);
-        } else {
-            statement.setDouble(index, value);
-        }
-    }
-
-    private static void setBoolean(PreparedStatement statement, int index, Boolean value) throws SQLException {
-        if (value == null) {
-            statement.setNull(index, Types.BOOLEAN);
-        } else {
-            statement.setBoolean(index, value);
         }
     }
 }
