@@ -36,7 +36,8 @@ import org.hotline12345.workflow.directory.Unit;
  * A simulated city day through the library, and the same lifecycle on the raw engine, in one JVM run (docs/performance.md).
  * {@code mvn -q -pl examples/capacity -am install -DskipTests && mvn -q -pl examples/capacity exec:java
  * -Dexec.args="--db h2 --threads 1,2 --cases 1000"}. Options: {@code --db h2|postgresql}, {@code --threads 1,2},
- * {@code --cases N}, {@code --seed S}, {@code --step PT1H}, {@code --burst N} (cases of the warning burst, default 500),
+ * {@code --cases N}, {@code --seed S}, {@code --step PT1H}, {@code --rounds R} (measured rounds per thread count, the
+ * raw engine first in every other one, default 2), {@code --burst N} (cases of the warning burst, default 500),
  * {@code --warmup N} (cases of the unmeasured warm-up day, default as many as the day), {@code --sql true} (print the
  * statements the calls sent most and spent most time on), {@code --json path}.
  */
@@ -55,7 +56,8 @@ public final class CapacitySimulation {
     }
 
     /** One run's settings, from the command line ({@code --option value}); unnamed options take their defaults. */
-    record Options(String db, int cases, long seed, Duration step, List<Integer> threads, int burst, int warmUp, boolean sql, Path json) {
+    record Options(String db, int cases, long seed, Duration step, List<Integer> threads, int rounds, int burst, int warmUp, boolean sql,
+            Path json) {
 
         static Options parse(String[] args) {
             Map<String, String> options = new LinkedHashMap<>();
@@ -69,6 +71,7 @@ public final class CapacitySimulation {
             return new Options(options.getOrDefault("db", "h2"), cases, Long.parseLong(options.getOrDefault("seed", "2026")),
                     Duration.parse(options.getOrDefault("step", "PT1H")),
                     Arrays.stream(options.getOrDefault("threads", "1,2").split(",")).map(Integer::parseInt).toList(),
+                    Integer.parseInt(options.getOrDefault("rounds", "2")),
                     Integer.parseInt(options.getOrDefault("burst", String.valueOf(BURST_CASES))),
                     Integer.parseInt(options.getOrDefault("warmup", String.valueOf(cases))),
                     Boolean.parseBoolean(options.getOrDefault("sql", "false")),
@@ -100,66 +103,30 @@ public final class CapacitySimulation {
         List<Map<String, Object>> runs = new ArrayList<>();
         try {
             warmUp(options, out);
+            Map<Integer, List<double[]>> ratios = new LinkedHashMap<>();
             for (int threads : options.threads()) {
-                Simulation.Result library;
-                CountingDataSource.Profile librarySql;
-                Simulation.Burst libraryBurst;
-                List<UnitIndicators> indicators;
-                CountingDataSource counting = new CountingDataSource();
-                try (HikariDataSource dataSource = dataSource(options.db(), "capacity_library_" + threads);
-                        LibraryDriver driver = libraryDriver(counting.wrap(dataSource), "capacity-library-" + threads, threads)) {
-                    library = Simulation.run(driver, scripts, threads, options.step(), out);
-                    librarySql = counting.profile(SQL_PROFILE);
-                    libraryBurst = Simulation.warningBurst(driver, options.burst(), BURST_AT);
-                    indicators = driver.hotlineEngine().accountability().indicators(Actor.hotlineOffice("supervisor", Role.SUPERVISOR),
-                            new Period(LocalDate.ofInstant(DAY, ZONE), LocalDate.ofInstant(DAY, ZONE).plusDays(30)), null);
+                for (int round = 1; round <= options.rounds(); round++) {
+                    Measured library;
+                    Measured raw;
+                    // Every other round the raw engine goes first: what drifts over a run (the JIT, the heap, the
+                    // machine) falls on both sides alike.
+                    if (round % 2 == 1) {
+                        library = library(options, scripts, threads, round, out);
+                        raw = raw(options, scripts, threads, round, out);
+                    } else {
+                        raw = raw(options, scripts, threads, round, out);
+                        library = library(options, scripts, threads, round, out);
+                    }
+                    Map<String, Object> run = report(out, options, round, library, raw);
+                    ratios.computeIfAbsent(threads, t -> new ArrayList<>())
+                            .add(new double[] {(Double) run.get("lifecycleRatio"), (Double) run.get("warningRatio")});
+                    runs.add(run);
                 }
-                EngineClock.reset();
-                Simulation.Result raw;
-                CountingDataSource.Profile rawSql;
-                Simulation.Burst rawBurst;
-                counting = new CountingDataSource();
-                try (HikariDataSource dataSource = dataSource(options.db(), "capacity_raw_" + threads);
-                        RawDriver driver = rawDriver(counting.wrap(dataSource), "capacity-raw-" + threads, threads)) {
-                    raw = Simulation.run(driver, scripts, threads, options.step(), out);
-                    rawSql = counting.profile(SQL_PROFILE);
-                    rawBurst = Simulation.warningBurst(driver, options.burst(), BURST_AT);
-                }
-                EngineClock.reset();
-                print(out, library, raw, indicators);
-                out.printf("database statements of the API calls over the day (executes and batches): library %d "
-                        + "(%.0f a case, %.1f a call), raw engine %d (%.0f a case, %.1f a call)%n", librarySql.statements(),
-                        (double) librarySql.statements() / options.cases(), (double) librarySql.statements() / library.latencies().calls(),
-                        rawSql.statements(), (double) rawSql.statements() / options.cases(),
-                        (double) rawSql.statements() / raw.latencies().calls());
-                if (options.sql()) {
-                    printList(out, "statements the library's calls sent most (count, statement):", librarySql.mostSent());
-                    printList(out, "statements the raw engine's calls sent most:", rawSql.mostSent());
-                    out.printf("time the calls spent in the database driver (statements and commits): library %.1f s, raw engine %.1f s%n",
-                            librarySql.driverMillis() / 1000.0, rawSql.driverMillis() / 1000.0);
-                    printList(out, "statements the library's calls spent most time on (ms, statement or commit):", librarySql.slowest());
-                    printList(out, "statements the raw engine's calls spent most time on:", rawSql.slowest());
-                }
-                out.printf("warning burst (%d dispatched cases, the clock jumps past their deadlines): library %d cards in %.1f s = %.1f/s, "
-                        + "raw engine %d cards in %.1f s = %.1f/s; ratio %.2f%n", options.burst(), libraryBurst.cards(), libraryBurst.seconds(),
-                        libraryBurst.cardsPerSecond(), rawBurst.cards(), rawBurst.seconds(), rawBurst.cardsPerSecond(),
-                        libraryBurst.cardsPerSecond() / rawBurst.cardsPerSecond());
-                Map<String, Object> run = new LinkedHashMap<>();
-                run.put("threads", threads);
-                run.put("library", json(library));
-                run.put("raw", json(raw));
-                run.put("libraryStatements", librarySql.statements());
-                run.put("rawStatements", rawSql.statements());
-                run.put("libraryDriverMillis", librarySql.driverMillis());
-                run.put("rawDriverMillis", rawSql.driverMillis());
-                run.put("lifecycleRatio", library.casesPerSecond() / raw.casesPerSecond());
-                run.put("libraryBurst", Map.of("cards", libraryBurst.cards(), "seconds", libraryBurst.seconds(),
-                        "cardsPerSecond", libraryBurst.cardsPerSecond()));
-                run.put("rawBurst", Map.of("cards", rawBurst.cards(), "seconds", rawBurst.seconds(), "cardsPerSecond", rawBurst.cardsPerSecond()));
-                run.put("warningRatio", libraryBurst.cardsPerSecond() / rawBurst.cardsPerSecond());
-                run.put("indicators", indicators.stream().map(CapacitySimulation::json).toList());
-                runs.add(run);
             }
+            out.println();
+            ratios.forEach((threads, rounds) -> out.printf("%d client thread(s), %d round(s): lifecycle ratio %s, mean %.2f; "
+                    + "warning ratio %s, mean %.2f%n", threads, rounds.size(), list(rounds, 0), mean(rounds, 0), list(rounds, 1),
+                    mean(rounds, 1)));
         } finally {
             EngineClock.reset();
         }
@@ -202,8 +169,95 @@ public final class CapacitySimulation {
         return new RawDriver(dataSource, name, WorkingCalendar.chinaMainland(), new EngineClock(ZONE), threads);
     }
 
+    /** What one engine's measured day and burst gave. */
+    private record Measured(Simulation.Result result, CountingDataSource.Profile sql, Simulation.Burst burst,
+            List<UnitIndicators> indicators) {
+    }
+
+    private static Measured library(Options options, List<CaseScript> scripts, int threads, int round, java.io.PrintStream out)
+            throws Exception {
+        CountingDataSource counting = new CountingDataSource();
+        try (HikariDataSource dataSource = dataSource(options.db(), "capacity_library_" + threads + "_" + round);
+                LibraryDriver driver = libraryDriver(counting.wrap(dataSource), "capacity-library-" + threads + "-" + round, threads)) {
+            Simulation.Result result = Simulation.run(driver, scripts, threads, options.step(), out);
+            CountingDataSource.Profile sql = counting.profile(SQL_PROFILE);
+            Simulation.Burst burst = Simulation.warningBurst(driver, options.burst(), BURST_AT);
+            List<UnitIndicators> indicators = driver.hotlineEngine().accountability().indicators(
+                    Actor.hotlineOffice("supervisor", Role.SUPERVISOR),
+                    new Period(LocalDate.ofInstant(DAY, ZONE), LocalDate.ofInstant(DAY, ZONE).plusDays(30)), null);
+            return new Measured(result, sql, burst, indicators);
+        } finally {
+            EngineClock.reset();
+        }
+    }
+
+    private static Measured raw(Options options, List<CaseScript> scripts, int threads, int round, java.io.PrintStream out)
+            throws Exception {
+        CountingDataSource counting = new CountingDataSource();
+        try (HikariDataSource dataSource = dataSource(options.db(), "capacity_raw_" + threads + "_" + round);
+                RawDriver driver = rawDriver(counting.wrap(dataSource), "capacity-raw-" + threads + "-" + round, threads)) {
+            Simulation.Result result = Simulation.run(driver, scripts, threads, options.step(), out);
+            CountingDataSource.Profile sql = counting.profile(SQL_PROFILE);
+            return new Measured(result, sql, Simulation.warningBurst(driver, options.burst(), BURST_AT), List.of());
+        } finally {
+            EngineClock.reset();
+        }
+    }
+
+    /** Prints one round and returns it for the JSON report. */
+    private static Map<String, Object> report(java.io.PrintStream out, Options options, int round, Measured library, Measured raw) {
+        Simulation.Result lib = library.result();
+        Simulation.Result base = raw.result();
+        CountingDataSource.Profile librarySql = library.sql();
+        CountingDataSource.Profile rawSql = raw.sql();
+        Simulation.Burst libraryBurst = library.burst();
+        Simulation.Burst rawBurst = raw.burst();
+        out.printf("%n== %d client thread(s), round %d of %d (%s first) ==%n", lib.threads(), round, options.rounds(),
+                round % 2 == 1 ? "library" : "raw engine");
+        print(out, lib, base, library.indicators());
+        out.printf("database statements of the API calls over the day (executes and batches): library %d "
+                + "(%.0f a case, %.1f a call), raw engine %d (%.0f a case, %.1f a call)%n", librarySql.statements(),
+                (double) librarySql.statements() / options.cases(), (double) librarySql.statements() / lib.latencies().calls(),
+                rawSql.statements(), (double) rawSql.statements() / options.cases(), (double) rawSql.statements() / base.latencies().calls());
+        if (options.sql()) {
+            printList(out, "statements the library's calls sent most (count, statement):", librarySql.mostSent());
+            printList(out, "statements the raw engine's calls sent most:", rawSql.mostSent());
+            out.printf("time the calls spent in the database driver (statements and commits): library %.1f s, raw engine %.1f s%n",
+                    librarySql.driverMillis() / 1000.0, rawSql.driverMillis() / 1000.0);
+            printList(out, "statements the library's calls spent most time on (ms, statement or commit):", librarySql.slowest());
+            printList(out, "statements the raw engine's calls spent most time on:", rawSql.slowest());
+        }
+        out.printf("warning burst (%d dispatched cases, the clock jumps past their deadlines): library %d cards in %.1f s = %.1f/s, "
+                + "raw engine %d cards in %.1f s = %.1f/s; ratio %.2f%n", options.burst(), libraryBurst.cards(), libraryBurst.seconds(),
+                libraryBurst.cardsPerSecond(), rawBurst.cards(), rawBurst.seconds(), rawBurst.cardsPerSecond(),
+                libraryBurst.cardsPerSecond() / rawBurst.cardsPerSecond());
+        Map<String, Object> run = new LinkedHashMap<>();
+        run.put("threads", lib.threads());
+        run.put("round", round);
+        run.put("library", json(lib));
+        run.put("raw", json(base));
+        run.put("libraryStatements", librarySql.statements());
+        run.put("rawStatements", rawSql.statements());
+        run.put("libraryDriverMillis", librarySql.driverMillis());
+        run.put("rawDriverMillis", rawSql.driverMillis());
+        run.put("lifecycleRatio", lib.casesPerSecond() / base.casesPerSecond());
+        run.put("libraryBurst", Map.of("cards", libraryBurst.cards(), "seconds", libraryBurst.seconds(),
+                "cardsPerSecond", libraryBurst.cardsPerSecond()));
+        run.put("rawBurst", Map.of("cards", rawBurst.cards(), "seconds", rawBurst.seconds(), "cardsPerSecond", rawBurst.cardsPerSecond()));
+        run.put("warningRatio", libraryBurst.cardsPerSecond() / rawBurst.cardsPerSecond());
+        run.put("indicators", library.indicators().stream().map(CapacitySimulation::json).toList());
+        return run;
+    }
+
+    private static String list(List<double[]> rounds, int index) {
+        return rounds.stream().map(r -> String.format("%.2f", r[index])).collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    private static double mean(List<double[]> rounds, int index) {
+        return rounds.stream().mapToDouble(r -> r[index]).average().orElse(Double.NaN);
+    }
+
     private static void print(java.io.PrintStream out, Simulation.Result library, Simulation.Result raw, List<UnitIndicators> indicators) {
-        out.printf("%n== %d client thread(s) ==%n", library.threads());
         out.printf("%-12s %9s %9s %9s %9s %9s %9s %9s %9s %9s %8s%n", "run", "seconds", "cases/s", "calls/s", "p50 ms", "p95 ms",
                 "p99 ms", "cards", "cards/s", "conflicts", "heap MB");
         for (Simulation.Result result : List.of(library, raw)) {

@@ -23,17 +23,21 @@ class CapacitySimulationTest {
         long actions = scripts.stream().mapToLong(s -> s.actions().size()).sum();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-        Map<String, Object> report = CapacitySimulation.run(new CapacitySimulation.Options("h2", 30, 7, Duration.ofHours(2), List.of(1), 20,
-                5, false, null), new PrintStream(out, true, StandardCharsets.UTF_8));
+        Map<String, Object> report = CapacitySimulation.run(new CapacitySimulation.Options("h2", 30, 7, Duration.ofHours(2), List.of(1), 2,
+                20, 5, false, null), new PrintStream(out, true, StandardCharsets.UTF_8));
 
-        Map<String, Object> run = ((List<Map<String, Object>>) report.get("runs")).get(0);
-        for (String driver : List.of("library", "raw")) {
-            Map<String, Object> result = (Map<String, Object>) run.get(driver);
-            assertThat(result.get("calls")).as(driver + " played every action").isEqualTo(actions);
-            assertThat(result.get("errors")).as(driver).isEqualTo(0L);
-            assertThat(result.get("conflictsGivenUp")).as(driver).isEqualTo(0L);
+        List<Map<String, Object>> runs = (List<Map<String, Object>>) report.get("runs");
+        assertThat(runs).extracting(run -> run.get("round")).containsExactly(1, 2);
+        for (Map<String, Object> run : runs) {
+            for (String driver : List.of("library", "raw")) {
+                Map<String, Object> result = (Map<String, Object>) run.get(driver);
+                assertThat(result.get("calls")).as(driver + " played every action").isEqualTo(actions);
+                assertThat(result.get("errors")).as(driver).isEqualTo(0L);
+                assertThat(result.get("conflictsGivenUp")).as(driver).isEqualTo(0L);
+            }
+            assertThat((List<?>) run.get("indicators")).isNotEmpty();
         }
-        assertThat((List<?>) run.get("indicators")).isNotEmpty();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("warm-up: 5 other cases", "ratio library / raw engine");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("warm-up: 5 other cases", "round 2 of 2 (raw engine first)",
+                "1 client thread(s), 2 round(s): lifecycle ratio");
     }
 }
