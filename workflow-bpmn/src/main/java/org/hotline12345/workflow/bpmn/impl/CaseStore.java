@@ -295,7 +295,10 @@ final class CaseStore {
         if (column != null && !column.isEmpty()) {
             for (String entry : column.split(";")) {
                 int equals = entry.indexOf('=');
-                tasks.put(entry.substring(0, equals), entry.substring(equals + 1));
+                // Only the listeners write the column; an entry in another form names no task.
+                if (equals > 0) {
+                    tasks.put(entry.substring(0, equals), entry.substring(equals + 1));
+                }
             }
         }
         return tasks;
