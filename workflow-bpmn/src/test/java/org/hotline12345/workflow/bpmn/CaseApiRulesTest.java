@@ -99,11 +99,6 @@ class CaseApiRulesTest {
         return CITY.engine().processEngine().getRuntimeService().createProcessInstanceQuery().count();
     }
 
-    private static CaseId dispatchedToLixia() {
-        CaseId id = workflow().intake(operator(), complaint()).caseView().id();
-        workflow().dispatch(dispatcher(), id, new DispatchOrder(LIXIA, null));
-        return id;
-    }
 
     @Test
     void invalidIntakeListsEveryFieldAndWritesNothing() {
@@ -122,7 +117,7 @@ class CaseApiRulesTest {
 
     @Test
     void aReturnNeedsAReasonFromTheListAndTheParticulars() {
-        CaseId id = dispatchedToLixia();
+        CaseId id = TestCity.dispatchedToLixia(workflow());
 
         assertThatThrownBy(() -> workflow().requestReturn(leadUnit(), id, new ReturnRequest(null, " ")))
                 .isInstanceOfSatisfying(InvalidCaseException.class, e -> assertThat(e.fields())
@@ -144,7 +139,7 @@ class CaseApiRulesTest {
 
     @Test
     void replyBeforeSignForIsAnIllegalStateNamingTheCurrentStatus() {
-        CaseId id = dispatchedToLixia();
+        CaseId id = TestCity.dispatchedToLixia(workflow());
         CaseView before = workflow().caseView(operator(), id);
 
         assertThatThrownBy(() -> workflow().reply(leadUnit(), id, new Reply(ReplyResult.RESOLVED, "done")))
@@ -159,7 +154,7 @@ class CaseApiRulesTest {
 
     @Test
     void anotherUnitMayNeitherActOnNorSeeTheCase() {
-        CaseId id = dispatchedToLixia();
+        CaseId id = TestCity.dispatchedToLixia(workflow());
 
         assertThatThrownBy(() -> workflow().signFor(otherUnit(), id)).isInstanceOf(NotAuthorizedException.class);
         assertThatThrownBy(() -> workflow().caseView(otherUnit(), id)).isInstanceOf(NotAuthorizedException.class);
@@ -181,7 +176,7 @@ class CaseApiRulesTest {
 
     @Test
     void callerContactIsMaskedForReadersWithoutTheRight() {
-        CaseId id = dispatchedToLixia();
+        CaseId id = TestCity.dispatchedToLixia(workflow());
         assertThat(workflow().caseView(operator(), id).caller().phone()).isEqualTo("13812345678");
         assertThat(workflow().caseView(leadUnit(), id).caller().phone()).as("the unit must call the citizen").isEqualTo("13812345678");
         assertThat(workflow().caseView(dispatcher(), id).caller().phone()).isEqualTo("138****5678");
@@ -197,7 +192,7 @@ class CaseApiRulesTest {
     @Test
     void aDeadlineInAYearWithoutCalendarDataIsRefusedAndNothingIsWritten() {
         EngineClock.freezeAt(java.time.OffsetDateTime.parse("2026-12-29T10:00:00+08:00").toInstant());
-        CaseId id = dispatchedToLixia();
+        CaseId id = TestCity.dispatchedToLixia(workflow());
         CaseView before = workflow().caseView(operator(), id);
 
         // Five working days from 29 December reach into 2027, whose holidays are not published yet.
@@ -219,7 +214,7 @@ class CaseApiRulesTest {
 
     @Test
     void twoHandlersSigningAtOnceGiveOneWinnerAndOneConflict() throws Exception {
-        CaseId id = dispatchedToLixia();
+        CaseId id = TestCity.dispatchedToLixia(workflow());
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             CountDownLatch release = new CountDownLatch(1);
@@ -278,8 +273,8 @@ class CaseApiRulesTest {
 
     @Test
     void casesAreQueriedByUnitStatusAndPage() {
-        CaseId a = dispatchedToLixia();
-        CaseId b = dispatchedToLixia();
+        CaseId a = TestCity.dispatchedToLixia(workflow());
+        CaseId b = TestCity.dispatchedToLixia(workflow());
         workflow().signFor(leadUnit(), b);
 
         var dispatched = workflow().cases(dispatcher(), CaseQuery.all().withUnit(LIXIA).withStatus(CaseStatus.DISPATCHED).withPage(0, 200));
@@ -292,7 +287,7 @@ class CaseApiRulesTest {
 
     @Test
     void worklistsShowEachSideItsOwnTasks() {
-        CaseId id = dispatchedToLixia();
+        CaseId id = TestCity.dispatchedToLixia(workflow());
 
         assertThat(workflow().openTasks(leadUnit())).filteredOn(t -> t.caseId().equals(id))
                 .singleElement().satisfies(task -> {
@@ -307,7 +302,7 @@ class CaseApiRulesTest {
 
     @Test
     void standardStepsCannotBeCompletedThroughTheGenericTaskApi() {
-        CaseId id = dispatchedToLixia();
+        CaseId id = TestCity.dispatchedToLixia(workflow());
         TaskView signFor = workflow().openTasks(leadUnit()).stream().filter(t -> t.caseId().equals(id)).findFirst().orElseThrow();
 
         assertThatThrownBy(() -> workflow().completeTask(leadUnit(), signFor.id(), Map.of()))

@@ -21,7 +21,6 @@ import org.hotline12345.workflow.accountability.UnitIndicators;
 import org.hotline12345.workflow.cases.CaseId;
 import org.hotline12345.workflow.cases.ReplyResult;
 import org.hotline12345.workflow.cases.Satisfaction;
-import org.hotline12345.workflow.dispatch.DispatchOrder;
 import org.hotline12345.workflow.dispatch.ReturnDecision;
 import org.hotline12345.workflow.dispatch.ReturnReason;
 import org.hotline12345.workflow.dispatch.ReturnRequest;
@@ -61,10 +60,10 @@ class IndicatorsTest {
     @BeforeAll
     static void novemberFixture() {
         TestCity.at("2026-11-02T09:00:00+08:00");
-        CaseId a = dispatchedToLixia();
-        CaseId b = dispatchedToLixia();
-        CaseId c = dispatchedToLixia();
-        CaseId d = dispatchedToLixia();
+        CaseId a = TestCity.dispatchedToLixia(workflow());
+        CaseId b = TestCity.dispatchedToLixia(workflow());
+        CaseId c = TestCity.dispatchedToLixia(workflow());
+        CaseId d = TestCity.dispatchedToLixia(workflow());
         CaseId f = workflow().intake(operator(), complaint()).caseView().id();
         workflow().merge(dispatcher(), f, new MergeOrder(a, null));
         workflow().signFor(leadUnit(), a);
@@ -92,11 +91,6 @@ class IndicatorsTest {
         closeWith(leadUnit(), b, Satisfaction.BASICALLY_SATISFIED, false);
     }
 
-    private static CaseId dispatchedToLixia() {
-        CaseId id = workflow().intake(operator(), complaint()).caseView().id();
-        workflow().dispatch(dispatcher(), id, new DispatchOrder(LIXIA, null));
-        return id;
-    }
 
     private static void closeWith(org.hotline12345.workflow.access.Actor unit, CaseId id, Satisfaction satisfaction, Boolean resolved) {
         workflow().reply(unit, id, new Reply(ReplyResult.RESOLVED, "Done."));

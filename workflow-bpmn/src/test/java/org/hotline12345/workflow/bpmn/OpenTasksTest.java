@@ -1,8 +1,6 @@
 package org.hotline12345.workflow.bpmn;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hotline12345.workflow.bpmn.TestCity.LIXIA;
-import static org.hotline12345.workflow.bpmn.TestCity.complaint;
 import static org.hotline12345.workflow.bpmn.TestCity.dispatcher;
 import static org.hotline12345.workflow.bpmn.TestCity.leadUnit;
 import static org.hotline12345.workflow.bpmn.TestCity.operator;
@@ -17,7 +15,6 @@ import org.hotline12345.workflow.cases.CaseId;
 import org.hotline12345.workflow.cases.CaseStatus;
 import org.hotline12345.workflow.cases.ReplyResult;
 import org.hotline12345.workflow.cases.Satisfaction;
-import org.hotline12345.workflow.dispatch.DispatchOrder;
 import org.hotline12345.workflow.handling.Reply;
 import org.hotline12345.workflow.review.CallbackResult;
 import org.hotline12345.workflow.review.ReviewDecision;
@@ -37,11 +34,6 @@ class OpenTasksTest {
         return CITY.workflow();
     }
 
-    private static CaseId dispatched() {
-        CaseId id = workflow().intake(operator(), complaint()).caseView().id();
-        workflow().dispatch(dispatcher(), id, new DispatchOrder(LIXIA, null));
-        return id;
-    }
 
     /** The engine's one open task of the case with that key. */
     private static String engineTask(CaseId id, String taskKey) {
@@ -78,7 +70,7 @@ class OpenTasksTest {
 
     @Test
     void theRowNamesEachOpenStepUntilTheCaseCloses() throws SQLException {
-        CaseId id = dispatched();
+        CaseId id = TestCity.dispatchedToLixia(workflow());
         assertThat(openTasks(id)).isEqualTo("UserTask_SignFor=" + engineTask(id, "UserTask_SignFor"));
 
         workflow().signFor(leadUnit(), id);
@@ -95,19 +87,19 @@ class OpenTasksTest {
 
     @Test
     void aRowThatNamesNoTaskOrAGoneOneStillTakesItsSteps() throws SQLException {
-        CaseId fromBefore = dispatched();
+        CaseId fromBefore = TestCity.dispatchedToLixia(workflow());
         setOpenTasks(fromBefore, null);
         assertThat(workflow().signFor(leadUnit(), fromBefore).status()).isEqualTo(CaseStatus.IN_PROGRESS);
         assertThat(openTasks(fromBefore)).isEqualTo("UserTask_Handle=" + engineTask(fromBefore, "UserTask_Handle"));
 
-        CaseId stale = dispatched();
+        CaseId stale = TestCity.dispatchedToLixia(workflow());
         setOpenTasks(stale, "UserTask_SignFor=a-task-that-is-gone");
         assertThat(workflow().signFor(leadUnit(), stale).status()).isEqualTo(CaseStatus.IN_PROGRESS);
     }
 
     @Test
     void aStepDoneInTheEngineOutsideTheApiIsNoLongerNamed() throws SQLException {
-        CaseId id = dispatched();
+        CaseId id = TestCity.dispatchedToLixia(workflow());
         CITY.engine().processEngine().getTaskService().complete(engineTask(id, "UserTask_SignFor"), Map.of("unitAction", "SIGN_FOR"));
 
         assertThat(openTasks(id)).isEqualTo("UserTask_Handle=" + engineTask(id, "UserTask_Handle"));

@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hotline12345.workflow.bpmn.TestCity.LIXIA;
 import static org.hotline12345.workflow.bpmn.TestCity.SHIZHONG;
-import static org.hotline12345.workflow.bpmn.TestCity.complaint;
 import static org.hotline12345.workflow.bpmn.TestCity.dispatcher;
 import static org.hotline12345.workflow.bpmn.TestCity.leadUnit;
-import static org.hotline12345.workflow.bpmn.TestCity.operator;
 import static org.hotline12345.workflow.bpmn.TestCity.otherUnit;
 import static org.hotline12345.workflow.bpmn.TestCity.supervisor;
 
@@ -17,7 +15,6 @@ import org.hotline12345.workflow.InvalidCaseException;
 import org.hotline12345.workflow.InvalidCaseException.FieldError;
 import org.hotline12345.workflow.cases.CaseId;
 import org.hotline12345.workflow.dispatch.Arbitration;
-import org.hotline12345.workflow.dispatch.DispatchOrder;
 import org.hotline12345.workflow.dispatch.ReturnDecision;
 import org.hotline12345.workflow.dispatch.ReturnReason;
 import org.hotline12345.workflow.dispatch.ReturnRequest;
@@ -37,18 +34,13 @@ class ReturnCountsTest {
         return CITY.workflow();
     }
 
-    private static CaseId dispatchedToLixia() {
-        CaseId id = workflow().intake(operator(), complaint()).caseView().id();
-        workflow().dispatch(dispatcher(), id, new DispatchOrder(LIXIA, null));
-        return id;
-    }
 
     @Test
     void returnsAndImproperReturnsAreCountedPerUnitWithinThePeriod() {
-        CaseId rejected = dispatchedToLixia();
+        CaseId rejected = TestCity.dispatchedToLixia(workflow());
         workflow().requestReturn(leadUnit(), rejected, new ReturnRequest(ReturnReason.NOT_IN_REMIT, "Not ours."));
         workflow().decideReturn(dispatcher(), rejected, new ReturnDecision(false, "It is yours.", null));
-        CaseId disputed = dispatchedToLixia();
+        CaseId disputed = TestCity.dispatchedToLixia(workflow());
         workflow().requestReturn(leadUnit(), disputed, new ReturnRequest(ReturnReason.OUTSIDE_AREA, "Shizhong's street."));
         workflow().decideReturn(dispatcher(), disputed, new ReturnDecision(true, null, SHIZHONG));
         workflow().requestReturn(otherUnit(), disputed, new ReturnRequest(ReturnReason.OUTSIDE_AREA, "Lixia's street."));

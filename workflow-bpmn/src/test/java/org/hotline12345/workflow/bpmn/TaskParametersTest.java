@@ -1,9 +1,6 @@
 package org.hotline12345.workflow.bpmn;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hotline12345.workflow.bpmn.TestCity.LIXIA;
-import static org.hotline12345.workflow.bpmn.TestCity.complaint;
-import static org.hotline12345.workflow.bpmn.TestCity.dispatcher;
 import static org.hotline12345.workflow.bpmn.TestCity.leadUnit;
 import static org.hotline12345.workflow.bpmn.TestCity.operator;
 
@@ -16,7 +13,6 @@ import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
 import org.hotline12345.workflow.HotlineWorkflow;
 import org.hotline12345.workflow.cases.CaseId;
-import org.hotline12345.workflow.dispatch.DispatchOrder;
 import org.hotline12345.workflow.timeline.CaseEventType;
 import org.hotline12345.workflow.timeline.TimelineEntry;
 import org.junit.jupiter.api.Test;
@@ -36,11 +32,6 @@ class TaskParametersTest {
         return CITY.workflow();
     }
 
-    private static CaseId dispatched() {
-        CaseId id = workflow().intake(operator(), complaint()).caseView().id();
-        workflow().dispatch(dispatcher(), id, new DispatchOrder(LIXIA, null));
-        return id;
-    }
 
     /** The history of the case's task-local clock and card parameters, in all of its process instances. */
     private static List<HistoricVariableInstance> parameters(CaseId id) {
@@ -55,7 +46,7 @@ class TaskParametersTest {
 
     @Test
     void theShippedClocksAndCardsWorkWithoutLocalVariables() {
-        CaseId id = dispatched();
+        CaseId id = TestCity.dispatchedToLixia(workflow());
         workflow().signFor(leadUnit(), id);
 
         EngineClock.freezeAt(OffsetDateTime.parse("2026-12-04T00:00:00+08:00").toInstant());
@@ -71,7 +62,7 @@ class TaskParametersTest {
 
     @Test
     void aParameterWrittenAsAnExpressionStillReachesTheClock() {
-        CaseId shipped = dispatched();
+        CaseId shipped = TestCity.dispatchedToLixia(workflow());
         BpmnModelInstance edited = DiagramEdits.shipped("unit-handling.bpmn");
         ServiceTask startSignForClock = edited.getModelElementById("ServiceTask_StartSignForClock");
         edited.getModelElementsByType(CamundaInputParameter.class).stream()
@@ -81,7 +72,7 @@ class TaskParametersTest {
         CITY.engine().processEngine().getRepositoryService().createDeployment().name("analyst-edit")
                 .addModelInstance("unit-handling.bpmn", edited).deploy();
         try {
-            CaseId onEdit = dispatched();
+            CaseId onEdit = TestCity.dispatchedToLixia(workflow());
 
             assertThat(workflow().caseView(operator(), onEdit).deadlines().signFor())
                     .isNotNull().isEqualTo(workflow().caseView(operator(), shipped).deadlines().signFor());

@@ -106,6 +106,13 @@ final class TestCity {
         return complaint(null);
     }
 
+    /** A complaint taken in and dispatched to Lixia, waiting for its sign-for. */
+    static org.hotline12345.workflow.cases.CaseId dispatchedToLixia(org.hotline12345.workflow.HotlineWorkflow workflow) {
+        org.hotline12345.workflow.cases.CaseId id = workflow.intake(operator(), complaint()).caseView().id();
+        workflow.dispatch(dispatcher(), id, new org.hotline12345.workflow.dispatch.DispatchOrder(LIXIA, null));
+        return id;
+    }
+
     static IntakeRequest complaint(String externalId) {
         return new IntakeRequest(externalId, Channel.PHONE, Category.COMPLAINT, Urgency.NORMAL,
                 "Construction noise after 22:00",

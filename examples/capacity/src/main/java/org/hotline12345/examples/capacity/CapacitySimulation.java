@@ -111,11 +111,11 @@ public final class CapacitySimulation {
                     // Every other round the raw engine goes first: what drifts over a run (the JIT, the heap, the
                     // machine) falls on both sides alike.
                     if (round % 2 == 1) {
-                        library = library(options, scripts, threads, round, out);
-                        raw = raw(options, scripts, threads, round, out);
+                        library = measure(options, scripts, threads, threads + "_" + round, true, out);
+                        raw = measure(options, scripts, threads, threads + "_" + round, false, out);
                     } else {
-                        raw = raw(options, scripts, threads, round, out);
-                        library = library(options, scripts, threads, round, out);
+                        raw = measure(options, scripts, threads, threads + "_" + round, false, out);
+                        library = measure(options, scripts, threads, threads + "_" + round, true, out);
                     }
                     Map<String, Object> run = report(out, options, round, library, raw);
                     ratios.computeIfAbsent(threads, t -> new ArrayList<>())
@@ -135,10 +135,11 @@ public final class CapacitySimulation {
     }
 
     /**
-     * A smaller day of other cases through both engines, each on a database of its own, before anything is measured.
-     * Both runs share one JVM: without it the library, measured first, paid for compiling the engine's, MyBatis' and
-     * the driver's code that the raw engine then ran compiled. A node carrying a city's day runs warm, and the library's
-     * longer paths take longer to compile: after a warm-up of 300 cases its second measured day still ran 10 % faster.
+     * A day of other cases, and a burst, through both engines, each on a database of its own, before anything is
+     * measured. Both runs share one JVM: without it the library, measured first, paid for compiling the engine's,
+     * MyBatis' and the driver's code that the raw engine then ran compiled. A node carrying a city's day runs warm, and
+     * the library's longer paths take longer to compile: after a warm-up of 300 cases its second measured day still ran
+     * 10 % faster.
      */
     private static void warmUp(Options options, java.io.PrintStream out) throws Exception {
         if (options.warmUp() == 0) {
@@ -147,16 +148,8 @@ public final class CapacitySimulation {
         List<CaseScript> scripts = CityDay.generate(options.warmUp(), options.seed() + 1, DAY);
         java.io.PrintStream quiet = new java.io.PrintStream(OutputStream.nullOutputStream());
         long start = System.nanoTime();
-        try (HikariDataSource dataSource = dataSource(options.db(), "capacity_warmup_library");
-                LibraryDriver driver = libraryDriver(dataSource, "capacity-warmup-library", 1)) {
-            Simulation.run(driver, scripts, 1, options.step(), quiet);
-        }
-        EngineClock.reset();
-        try (HikariDataSource dataSource = dataSource(options.db(), "capacity_warmup_raw");
-                RawDriver driver = rawDriver(dataSource, "capacity-warmup-raw", 1)) {
-            Simulation.run(driver, scripts, 1, options.step(), quiet);
-        }
-        EngineClock.reset();
+        measure(options, scripts, 1, "warmup", true, quiet);
+        measure(options, scripts, 1, "warmup", false, quiet);
         out.printf("warm-up: %d other cases through each engine, not measured (%.0f s)%n", options.warmUp(), (System.nanoTime() - start) / 1e9);
     }
 
@@ -174,31 +167,25 @@ public final class CapacitySimulation {
             List<UnitIndicators> indicators) {
     }
 
-    private static Measured library(Options options, List<CaseScript> scripts, int threads, int round, java.io.PrintStream out)
-            throws Exception {
+    /**
+     * One engine's day and burst on a fresh database: the library's ({@code library} true) or the raw engine's.
+     * {@code run} names the databases and the engine.
+     */
+    private static Measured measure(Options options, List<CaseScript> scripts, int threads, String run, boolean library,
+            java.io.PrintStream out) throws Exception {
+        String name = "capacity_" + (library ? "library_" : "raw_") + run;
         CountingDataSource counting = new CountingDataSource();
-        try (HikariDataSource dataSource = dataSource(options.db(), "capacity_library_" + threads + "_" + round);
-                LibraryDriver driver = libraryDriver(counting.wrap(dataSource), "capacity-library-" + threads + "-" + round, threads)) {
+        try (HikariDataSource dataSource = dataSource(options.db(), name);
+                Driver driver = library ? libraryDriver(counting.wrap(dataSource), name, threads)
+                        : rawDriver(counting.wrap(dataSource), name, threads)) {
             Simulation.Result result = Simulation.run(driver, scripts, threads, options.step(), out);
             CountingDataSource.Profile sql = counting.profile(SQL_PROFILE);
             Simulation.Burst burst = Simulation.warningBurst(driver, options.burst(), BURST_AT);
-            List<UnitIndicators> indicators = driver.hotlineEngine().accountability().indicators(
-                    Actor.hotlineOffice("supervisor", Role.SUPERVISOR),
-                    new Period(LocalDate.ofInstant(DAY, ZONE), LocalDate.ofInstant(DAY, ZONE).plusDays(30)), null);
+            List<UnitIndicators> indicators = driver instanceof LibraryDriver libraryDriver
+                    ? libraryDriver.hotlineEngine().accountability().indicators(Actor.hotlineOffice("supervisor", Role.SUPERVISOR),
+                            new Period(LocalDate.ofInstant(DAY, ZONE), LocalDate.ofInstant(DAY, ZONE).plusDays(30)), null)
+                    : List.of();
             return new Measured(result, sql, burst, indicators);
-        } finally {
-            EngineClock.reset();
-        }
-    }
-
-    private static Measured raw(Options options, List<CaseScript> scripts, int threads, int round, java.io.PrintStream out)
-            throws Exception {
-        CountingDataSource counting = new CountingDataSource();
-        try (HikariDataSource dataSource = dataSource(options.db(), "capacity_raw_" + threads + "_" + round);
-                RawDriver driver = rawDriver(counting.wrap(dataSource), "capacity-raw-" + threads + "-" + round, threads)) {
-            Simulation.Result result = Simulation.run(driver, scripts, threads, options.step(), out);
-            CountingDataSource.Profile sql = counting.profile(SQL_PROFILE);
-            return new Measured(result, sql, Simulation.warningBurst(driver, options.burst(), BURST_AT), List.of());
         } finally {
             EngineClock.reset();
         }
