@@ -255,4 +255,30 @@ class AuditTrailTest {
         assertThat(outside).allSatisfy(row -> assertThat(row.actor()).isEqualTo("cockpit-admin"));
         assertThat(audit().verify(auditor(), id).ok()).isTrue();
     }
+
+    @Test
+    void apiCallsAreInTheAuditLogAndNotInTheEnginesOperationLog() {
+        CaseId id = workflow().intake(operator(), complaint()).caseView().id();
+        workflow().dispatch(dispatcher(), id, new DispatchOrder(LIXIA, null));
+        workflow().signFor(leadUnit(), id);
+        var engine = CITY.engine().processEngine();
+        List<String> instances = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(id.value()).list()
+                .stream().map(org.camunda.bpm.engine.runtime.ProcessInstance::getId).toList();
+        assertThat(instances).hasSize(2);
+
+        // What Cockpit offers: a variable set by hand, outside the API.
+        engine.getIdentityService().setAuthenticatedUserId("cockpit-admin");
+        try {
+            engine.getRuntimeService().setVariable(instances.get(0), "checkedBy", "cockpit-admin");
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+
+        List<String> operators = instances.stream()
+                .flatMap(instance -> engine.getHistoryService().createUserOperationLogQuery().processInstanceId(instance).list().stream())
+                .map(org.camunda.bpm.engine.history.UserOperationLogEntry::getUserId).toList();
+        assertThat(operators).isNotEmpty().containsOnly("cockpit-admin");
+        assertThat(audit().records(auditor(), id)).extracting(AuditRecord::actor)
+                .containsExactly(operator().userId(), dispatcher().userId(), leadUnit().userId());
+    }
 }

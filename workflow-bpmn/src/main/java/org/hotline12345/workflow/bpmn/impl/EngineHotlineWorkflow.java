@@ -1189,6 +1189,11 @@ public final class EngineHotlineWorkflow implements HotlineWorkflow {
                 // tenants, and PostgreSQL then plans the task look-up through the tenant index: a scan of every
                 // open task, slower with every case the city has open.
                 Context.getCommandContext().disableTenantCheck();
+                // The audit log records each call with its actor, reason and unit, chained; the engine's operation
+                // log would add an unchained entry per engine service the call uses (a completion, a start, a
+                // correlation): a statement per call that no one reads. Operations done in the engine's own tools
+                // (Cockpit, the REST API) are outside this command and keep their entries.
+                Context.getCommandContext().disableUserOperationLog();
                 return body.get();
             });
         } catch (OptimisticLockingException e) {
