@@ -93,6 +93,8 @@ final class CaseStore {
         final java.util.Map<CaseId, java.util.Map<String, Object>> assignments = new java.util.LinkedHashMap<>();
         /** Case rows as the command last read them, with its assignments since applied: what a re-read would return. */
         final java.util.Map<CaseId, java.util.Map<String, Object>> rows = new java.util.HashMap<>();
+        /** Cases whose row this command has locked: their lock is held until it ends, and is not taken again. */
+        final java.util.Set<CaseId> locked = new java.util.HashSet<>();
         /** Whether this store's statements are joined to the command's commit and rollback; see {@link #joinTransaction}. */
         boolean joined;
     }
@@ -314,6 +316,10 @@ final class CaseStore {
      * version moved and gets a {@link CaseConflictException}: one wins, the other is told.
      */
     CaseRow lock(CaseId id) {
+        CaseRow held = lockedByThisCommand(id);
+        if (held != null) {
+            return held;
+        }
         java.util.Map<String, Object> columns = readWithAuditHead(id);
         long version = (Long) columns.get("row_version");
         int updated = update("UPDATE hw_case SET row_version = row_version + 1 WHERE id = ? AND row_version = ?",
@@ -324,7 +330,20 @@ final class CaseStore {
         }
         // The row is this transaction's now and only its version moved: no need to read it again.
         columns.put("row_version", version + 1);
+        commandState(true).locked.add(id);
         return toRow(remember(columns));
+    }
+
+    /**
+     * The case's row if the running command holds its lock already (a card that starts the escalation ladder, whose
+     * first step records the urging in the same transaction); null otherwise.
+     */
+    private CaseRow lockedByThisCommand(CaseId id) {
+        CommandState state = commandState(false);
+        if (state == null || !state.locked.contains(id)) {
+            return null;
+        }
+        return columnsOf(id).map(CaseStore::toRow).orElseThrow(() -> new CaseNotFoundException("case", id.value()));
     }
 
     /** The next number of the day's sequence; the row lock serialises concurrent intakes of one day. */
@@ -431,10 +450,15 @@ final class CaseStore {
      * finish instead of failing, since there is no caller to retry.
      */
     CaseRow lockForJob(CaseId id) {
+        CaseRow held = lockedByThisCommand(id);
+        if (held != null) {
+            return held;
+        }
         int updated = update("UPDATE hw_case SET row_version = row_version + 1 WHERE id = ?", id.value());
         if (updated != 1) {
             throw new CaseNotFoundException("case", id.value());
         }
+        commandState(true).locked.add(id);
         return toRow(remember(readWithAuditHead(id)));
     }
 
