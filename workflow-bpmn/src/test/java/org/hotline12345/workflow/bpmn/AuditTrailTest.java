@@ -15,7 +15,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import javax.sql.DataSource;
+import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.hotline12345.workflow.HotlineWorkflow;
 import org.hotline12345.workflow.NotAuthorizedException;
 import org.hotline12345.workflow.audit.AuditChain;
@@ -263,7 +265,7 @@ class AuditTrailTest {
         workflow().signFor(leadUnit(), id);
         var engine = CITY.engine().processEngine();
         List<String> instances = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(id.value()).list()
-                .stream().map(org.camunda.bpm.engine.runtime.ProcessInstance::getId).toList();
+                .stream().map(ProcessInstance::getId).toList();
         assertThat(instances).hasSize(2);
 
         // What Cockpit offers: a variable set by hand, outside the API.
@@ -276,7 +278,7 @@ class AuditTrailTest {
 
         List<String> operators = instances.stream()
                 .flatMap(instance -> engine.getHistoryService().createUserOperationLogQuery().processInstanceId(instance).list().stream())
-                .map(org.camunda.bpm.engine.history.UserOperationLogEntry::getUserId).toList();
+                .map(UserOperationLogEntry::getUserId).toList();
         assertThat(operators).isNotEmpty().containsOnly("cockpit-admin");
         assertThat(audit().records(auditor(), id)).extracting(AuditRecord::actor)
                 .containsExactly(operator().userId(), dispatcher().userId(), leadUnit().userId());
