@@ -222,7 +222,7 @@ class CaseApiRulesTest {
             // The first holds the case (it is inside the engine, starting the handling clock) ...
             Future<CaseView> first = pool.submit(() -> workflow().signFor(leadUnit(), id));
             assertThat(CLOCK.reached.await(10, TimeUnit.SECONDS)).isTrue();
-            // ... while the second arrives and waits for the case row.
+            // ... while the second arrives and is refused at once: the case is held.
             Future<CaseView> second = pool.submit(() -> workflow().signFor(TestCity.leadUnit(), id));
             Thread.sleep(500);
             release.countDown();

@@ -22,6 +22,7 @@ import org.hotline12345.workflow.bpmn.EngineClock;
 final class Simulation {
 
     private static final int MAX_ATTEMPTS = 5;
+    private static final long RETRY_PAUSE_MILLIS = 10;
 
     /** What one run measured. */
     record Result(String driver, int threads, int cases, double seconds, Latencies latencies, long warnings, long conflictsRetried,
@@ -145,18 +146,29 @@ final class Simulation {
                 latencies.add(action.kind(), System.nanoTime() - start);
                 return;
             } catch (CaseConflictException | OptimisticLockingException conflict) {
-                // The job executor (a card, a delivery) changed the case at the same time: read again and retry.
+                // The job executor (a card, a delivery) changed or holds the case at the same time: retry after a
+                // moment, as a portal's user would.
                 if (attempt == MAX_ATTEMPTS) {
                     givenUp.incrementAndGet();
                     return;
                 }
                 retried.incrementAndGet();
+                pause(attempt);
             } catch (RuntimeException e) {
                 if (errors.incrementAndGet() <= 5) {
                     System.err.println("  " + driver.name() + ": case " + script.index() + " " + action.kind() + " failed: " + e);
                 }
                 return;
             }
+        }
+    }
+
+    /** A short wait before the next attempt, longer each time: a card's transaction takes milliseconds. */
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(RETRY_PAUSE_MILLIS * attempt);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

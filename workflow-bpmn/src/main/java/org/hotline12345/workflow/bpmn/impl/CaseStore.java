@@ -311,27 +311,30 @@ final class CaseStore {
     }
 
     /**
-     * Takes the case for this command: bumps its version only if nobody else has since it was read.
-     * A concurrent command on the same case blocks here until the first commits, then finds the
-     * version moved and gets a {@link CaseConflictException}: one wins, the other is told.
+     * Takes the case for this command: reads its row and locks it in one statement, without waiting. A concurrent
+     * command that holds the case (another call, a card) makes this one fail at once with a
+     * {@link CaseConflictException}: one wins, the other is told. The version counts up with the step's other changes
+     * to the row, in its one {@code UPDATE}.
      */
     CaseRow lock(CaseId id) {
         CaseRow held = lockedByThisCommand(id);
         if (held != null) {
             return held;
         }
-        java.util.Map<String, Object> columns = readWithAuditHead(id);
-        long version = (Long) columns.get("row_version");
-        int updated = update("UPDATE hw_case SET row_version = row_version + 1 WHERE id = ? AND row_version = ?",
-                id.value(), version);
-        if (updated != 1) {
-            throw new CaseConflictException("case " + columns.get("case_number") + " was changed by another action at the same "
-                    + "time; re-read it and retry if the step still applies");
+        java.util.Map<String, Object> columns;
+        try {
+            columns = readWithAuditHead(id, " FOR UPDATE NOWAIT");
+        } catch (CaseStoreException e) {
+            if (dialect().isLockUnavailable((SQLException) e.getCause())) {
+                throw new CaseConflictException("case " + id + " is being changed by another action at the same time; re-read it "
+                        + "and retry if the step still applies", e);
+            }
+            throw e;
         }
-        // The row is this transaction's now and only its version moved: no need to read it again.
-        columns.put("row_version", version + 1);
         commandState(true).locked.add(id);
-        return toRow(remember(columns));
+        remember(columns);
+        assign(id, "row_version", (Long) columns.get("row_version") + 1);
+        return toRow(columns);
     }
 
     /**
@@ -459,16 +462,16 @@ final class CaseStore {
             throw new CaseNotFoundException("case", id.value());
         }
         commandState(true).locked.add(id);
-        return toRow(remember(readWithAuditHead(id)));
+        return toRow(remember(readWithAuditHead(id, "")));
     }
 
     /**
      * The case row's columns, and its audit head for the command's appends: a step that takes its case records an event
-     * too, and reads both in one statement.
+     * too, and reads both in one statement. {@code locking} is appended to the query (a row-locking clause, or empty).
      */
-    private java.util.Map<String, Object> readWithAuditHead(CaseId id) {
+    private java.util.Map<String, Object> readWithAuditHead(CaseId id, String locking) {
         try (PreparedStatement statement = prepare("SELECT " + COLUMNS + ", process_definition_id, audit_head_seq, audit_head_hash "
-                + "FROM hw_case WHERE id = ?", id.value()); ResultSet rs = statement.executeQuery()) {
+                + "FROM hw_case WHERE id = ?" + locking, id.value()); ResultSet rs = statement.executeQuery()) {
             if (!rs.next()) {
                 throw new CaseNotFoundException("case", id.value());
             }

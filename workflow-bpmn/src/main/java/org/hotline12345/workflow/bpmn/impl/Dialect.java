@@ -51,6 +51,18 @@ enum Dialect {
         return nextSequence;
     }
 
+    /**
+     * Whether a statement failed because a row it would lock with {@code NOWAIT} is held by another transaction:
+     * PostgreSQL's lock_not_available, H2's lock timeout, MySQL's and MariaDB's lock errors.
+     */
+    boolean isLockUnavailable(SQLException e) {
+        return switch (this) {
+            case H2 -> e.getErrorCode() == 50200;
+            case POSTGRESQL -> "55P03".equals(e.getSQLState());
+            case MYSQL -> e.getErrorCode() == 3572 || e.getErrorCode() == 1205;
+        };
+    }
+
     static Dialect of(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection()) {
             return of(connection.getMetaData().getDatabaseProductName());
