@@ -20,22 +20,12 @@ public final class TextSimilarity {
     }
 
     public static double of(String first, String second) {
-        String a = normalise(first);
-        String b = normalise(second);
-        if (a.isEmpty() || b.isEmpty()) {
-            return 0;
-        }
-        if (a.equals(b)) {
-            return 1;
-        }
-        Map<String, Integer> bigramsOfA = bigrams(a);
-        Map<String, Integer> bigramsOfB = bigrams(b);
-        int shared = 0;
-        for (Map.Entry<String, Integer> entry : bigramsOfA.entrySet()) {
-            shared += Math.min(entry.getValue(), bigramsOfB.getOrDefault(entry.getKey(), 0));
-        }
-        int total = count(bigramsOfA) + count(bigramsOfB);
-        return 2.0 * shared / total;
+        return prepare(first).similarity(prepare(second));
+    }
+
+    /** The text normalised and cut into bigrams once, for comparing one text with many (the duplicate search). */
+    public static Prepared prepare(String text) {
+        return new Prepared(normalise(text));
     }
 
     /** The text as compared: NFKC, lower case, letters and digits only. */
@@ -49,6 +39,35 @@ public final class TextSimilarity {
         return kept.toString();
     }
 
+    /** A text ready to be compared: its normal form and its bigrams with their counts. */
+    public static final class Prepared {
+
+        private final String normalised;
+        private final Map<String, Integer> bigrams;
+        private final int bigramCount;
+
+        private Prepared(String normalised) {
+            this.normalised = normalised;
+            this.bigrams = bigrams(normalised);
+            this.bigramCount = bigrams.values().stream().mapToInt(Integer::intValue).sum();
+        }
+
+        /** How alike this text and {@code other} are, as {@link TextSimilarity#of} says. */
+        public double similarity(Prepared other) {
+            if (normalised.isEmpty() || other.normalised.isEmpty()) {
+                return 0;
+            }
+            if (normalised.equals(other.normalised)) {
+                return 1;
+            }
+            int shared = 0;
+            for (Map.Entry<String, Integer> entry : bigrams.entrySet()) {
+                shared += Math.min(entry.getValue(), other.bigrams.getOrDefault(entry.getKey(), 0));
+            }
+            return 2.0 * shared / (bigramCount + other.bigramCount);
+        }
+    }
+
     private static Map<String, Integer> bigrams(String text) {
         Map<String, Integer> bigrams = new HashMap<>();
         int[] points = text.codePoints().toArray();
@@ -60,9 +79,5 @@ public final class TextSimilarity {
             bigrams.merge(new String(points, i, 2), 1, Integer::sum);
         }
         return bigrams;
-    }
-
-    private static int count(Map<String, Integer> bigrams) {
-        return bigrams.values().stream().mapToInt(Integer::intValue).sum();
     }
 }

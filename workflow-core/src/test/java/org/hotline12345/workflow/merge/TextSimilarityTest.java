@@ -34,4 +34,13 @@ class TextSimilarityTest {
         assertThat(TextSimilarity.of(null, "！！")).isZero();
         assertThat(TextSimilarity.of("灯", "灯")).isEqualTo(1.0);
     }
+
+    @Test
+    void aTextPreparedOnceComparesWithManyAsTheTwoTextForm() {
+        TextSimilarity.Prepared reported = TextSimilarity.prepare("路灯不亮");
+        assertThat(reported.similarity(TextSimilarity.prepare("路灯坏了不亮"))).isCloseTo(0.5, within(1e-9));
+        assertThat(reported.similarity(TextSimilarity.prepare("路灯，不亮！"))).isEqualTo(1.0);
+        assertThat(reported.similarity(TextSimilarity.prepare("噪音扰民"))).isZero();
+        assertThat(TextSimilarity.prepare("").similarity(TextSimilarity.prepare(""))).isZero();
+    }
 }

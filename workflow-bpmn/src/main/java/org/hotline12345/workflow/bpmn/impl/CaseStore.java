@@ -611,12 +611,32 @@ final class CaseStore {
 
     /**
      * Open cases of {@code category} in {@code areaCode} taken in from {@code from} to {@code to}, other than
-     * {@code except} and not merged into another case: the candidates of a duplicate proposal, newest first.
+     * {@code except} and not merged into another case: the candidates of a duplicate proposal, newest first. Only
+     * the columns a proposal shows and compares are read: the search runs at every intake, over up to
+     * {@value #MAX_DUPLICATE_CANDIDATES} rows.
      */
-    List<CaseRow> duplicateCandidates(Category category, String areaCode, Instant from, Instant to, CaseId except) {
-        return queryList("SELECT " + COLUMNS + " FROM hw_case WHERE category = ? AND area_code = ? AND created_at >= ? "
-                + "AND created_at <= ? AND status <> ? AND id <> ? AND master_id IS NULL ORDER BY created_at DESC LIMIT "
-                + MAX_DUPLICATE_CANDIDATES, category.name(), areaCode, from, to, CaseStatus.CLOSED.name(), except.value());
+    List<DuplicateCandidate> duplicateCandidates(Category category, String areaCode, Instant from, Instant to, CaseId except) {
+        List<DuplicateCandidate> candidates = new ArrayList<>();
+        try (PreparedStatement statement = prepare("SELECT id, case_number, status, subject, description, lead_unit, created_at "
+                + "FROM hw_case WHERE category = ? AND area_code = ? AND created_at >= ? AND created_at <= ? AND status <> ? "
+                + "AND id <> ? AND master_id IS NULL ORDER BY created_at DESC LIMIT " + MAX_DUPLICATE_CANDIDATES,
+                category.name(), areaCode, from, to, CaseStatus.CLOSED.name(), except.value());
+                ResultSet rs = statement.executeQuery()) {
+            while (rs.next()) {
+                String leadUnit = rs.getString(6);
+                candidates.add(new DuplicateCandidate(CaseId.of(rs.getString(1)), new CaseNumber(rs.getString(2)),
+                        CaseStatus.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5),
+                        leadUnit == null ? null : UnitId.of(leadUnit), instant(rs, 7)));
+            }
+        } catch (SQLException e) {
+            throw new CaseStoreException("reading duplicate candidates", e);
+        }
+        return candidates;
+    }
+
+    /** What the duplicate search reads of a candidate case. */
+    record DuplicateCandidate(CaseId id, CaseNumber number, CaseStatus status, String subject, String description,
+            UnitId leadUnit, Instant createdAt) {
     }
 
     /** Sets (or with null clears) the master case a duplicate is merged into. */

@@ -191,19 +191,22 @@ public final class EngineHotlineWorkflow implements HotlineWorkflow {
                 request.urgencyOrDefault(), request.channel(), request.subject().strip(), request.description(),
                 request.caller(), request.location(), null, null, List.of(), null, null, null, WarningLevel.NONE, 0, null, null, 0, 0,
                 null, null, null, null, now, now, null, null, 0, 0));
+        var suggestion = routingTable.suggest(request.category(),
+                request.location() == null ? null : request.location().areaCode(), request.urgencyOrDefault());
+        UnitId suggested = suggestion.map(RoutingTable.Suggestion::leadUnit)
+                .filter(unit -> UnitId.isWellFormed(unit) && directory.exists(UnitId.of(unit))).map(UnitId::of).orElse(null);
         Map<String, Object> variables = new HashMap<>();
         variables.put(ProcessVariables.CASE_ID, id.value());
         variables.put(ProcessVariables.CATEGORY, request.category().name());
         variables.put(ProcessVariables.URGENCY, request.urgencyOrDefault().name());
         variables.put(ProcessVariables.REOPENS, 0);
+        if (suggested != null) {
+            variables.put(ProcessVariables.ROUTING_SUGGESTION, suggested.value());
+        }
         ProcessInstance instance = engine.getRuntimeService()
                 .startProcessInstanceByKey(StandardTask.CASE_PROCESS, id.value(), variables);
         store.setProcessInstance(id, instance.getId());
         store.setProcessDefinition(id, instance.getProcessDefinitionId());
-        var suggestion = routingTable.suggest(request.category(),
-                request.location() == null ? null : request.location().areaCode(), request.urgencyOrDefault());
-        UnitId suggested = suggestion.map(RoutingTable.Suggestion::leadUnit)
-                .filter(unit -> UnitId.isWellFormed(unit) && directory.exists(UnitId.of(unit))).map(UnitId::of).orElse(null);
         String routing = suggestion.isEmpty() ? "; the routing table suggests no unit"
                 : suggested == null ? "; the routing table suggests '" + suggestion.get().leadUnit() + "', which the directory does not know"
                 : "; the routing table suggests " + describe(suggested);
@@ -213,7 +216,6 @@ public final class EngineHotlineWorkflow implements HotlineWorkflow {
                 .filter(unit -> !unit.equals(suggested)).distinct().toList();
         if (suggested != null) {
             store.setRoutingSuggestion(id, suggested, suggestedAssisting);
-            engine.getRuntimeService().setVariable(instance.getId(), "routingSuggestion", suggested.value());
             if (!suggestedAssisting.isEmpty()) {
                 routing += ", assisted by " + suggestedAssisting.stream().map(this::describe).collect(Collectors.joining(", "));
             }
@@ -266,11 +268,12 @@ public final class EngineHotlineWorkflow implements HotlineWorkflow {
         if (row.location() == null || row.location().areaCode() == null) {
             return List.of();
         }
-        String text = comparedText(row);
+        TextSimilarity.Prepared text = TextSimilarity.prepare(comparedText(row));
         return store.duplicateCandidates(row.category(), row.location().areaCode(), row.createdAt().minus(duplicateRule.window()),
                         row.createdAt().plus(duplicateRule.window()), row.id()).stream()
                 .map(other -> new DuplicateProposal(other.id(), other.number(), other.status(), other.subject(), other.leadUnit(),
-                        CaseRow.at(other.createdAt(), zone), Math.round(TextSimilarity.of(text, comparedText(other)) * 1000) / 1000.0))
+                        CaseRow.at(other.createdAt(), zone), Math.round(text.similarity(
+                                TextSimilarity.prepare(comparedText(other.subject(), other.description()))) * 1000) / 1000.0))
                 .filter(proposal -> proposal.similarity() >= duplicateRule.threshold())
                 .sorted(java.util.Comparator.comparingDouble(DuplicateProposal::similarity).reversed()
                         .thenComparing(DuplicateProposal::createdAt))
@@ -278,7 +281,11 @@ public final class EngineHotlineWorkflow implements HotlineWorkflow {
     }
 
     private static String comparedText(CaseRow row) {
-        return row.description() == null ? row.subject() : row.subject() + " " + row.description();
+        return comparedText(row.subject(), row.description());
+    }
+
+    private static String comparedText(String subject, String description) {
+        return description == null ? subject : subject + " " + description;
     }
 
     @Override
@@ -358,14 +365,14 @@ public final class EngineHotlineWorkflow implements HotlineWorkflow {
 
     /** The master's approved reply goes to every case merged into it, each on to its own callback. */
     private void releaseDuplicates(Actor actor, CaseRow master, Task reviewTask) {
-        Object replyText = engine.getRuntimeService().getVariable(master.processInstanceId(), "replyText");
+        Object replyText = engine.getRuntimeService().getVariable(master.processInstanceId(), ProcessVariables.REPLY_TEXT);
         for (CaseRow waiting : store.waitingDuplicates(master.id())) {
             CaseRow child = store.lock(waiting.id());
             store.recordReply(child.id(), master.replyResult(), clock.instant());
             engine.getRuntimeService().createMessageCorrelation(ProcessVariables.MASTER_REPLY_MESSAGE)
                     .processInstanceBusinessKey(child.id().value())
-                    .setVariable("replyResult", master.replyResult().name())
-                    .setVariable("replyText", replyText)
+                    .setVariable(ProcessVariables.REPLY_RESULT, master.replyResult().name())
+                    .setVariable(ProcessVariables.REPLY_TEXT, replyText)
                     .correlateWithResult();
             CaseRow after = store.find(child.id()).orElseThrow();
             events.record(child.id(), CaseEventType.MASTER_REPLY_RECEIVED, clock.instant(), actor.userId(), master.leadUnit(),
@@ -818,7 +825,7 @@ public final class EngineHotlineWorkflow implements HotlineWorkflow {
             store.recordReply(row.id(), reply.result(), clock.instant());
             parts.replied(row.id(), clock.instant());
             complete(actor, task, Map.of(ProcessVariables.UNIT_ACTION, "REPLY", ProcessVariables.HANDLING_OUTCOME, "REPLIED",
-                    "replyResult", reply.result().name(), "replyText", reply.text()));
+                    ProcessVariables.REPLY_RESULT, reply.result().name(), ProcessVariables.REPLY_TEXT, reply.text()));
             record(row.id(), CaseEventType.CASE_REPLIED, actor, row.leadUnit(), task, reply.result() + ": " + reply.text()
                     + (outstanding.isEmpty() ? "" : "; replied before the answer of "
                             + outstanding.stream().map(this::describe).collect(Collectors.joining(", ")) + " because: "

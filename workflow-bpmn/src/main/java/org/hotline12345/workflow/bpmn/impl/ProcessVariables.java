@@ -12,6 +12,8 @@ final class ProcessVariables {
     static final String URGENCY = "urgency";
     /** The unit the case is dispatched to; unit tasks go to candidate group {@code unit:<leadUnit>}. */
     static final String LEAD_UNIT = "leadUnit";
+    /** The lead unit the routing table suggests at intake, when the directory knows it. */
+    static final String ROUTING_SUGGESTION = "routingSuggestion";
     /** DISPATCH or DIRECT_ANSWER, set when the dispatch task completes. */
     static final String DISPOSITION = "disposition";
     /** How the case reaches unit-handling: DISPATCH, REVISE or REWORK. */
@@ -28,6 +30,9 @@ final class ProcessVariables {
     static final String RETURN_REASON = "returnReason";
     /** REPLIED or RETURNED: how unit-handling ended. */
     static final String HANDLING_OUTCOME = "handlingOutcome";
+    /** The unit's reply, as the reply gave it: its result (RESOLVED, ...) and its text. */
+    static final String REPLY_RESULT = "replyResult";
+    static final String REPLY_TEXT = "replyText";
     static final String REVIEW_APPROVED = "reviewApproved";
     static final String SATISFACTION = "satisfaction";
     static final String RESOLVED = "resolved";
