@@ -167,9 +167,12 @@ public final class DiagramContract {
         String type = element.getLocalName();
         String id = element.getAttribute("id");
         String where = resource + ", " + type + (id == null ? "" : " " + id);
-        if (element.getAttribute(CAMUNDA_NS, "class") != null) {
-            problems.add(where + ": binds code with camunda:class=\"" + element.getAttribute(CAMUNDA_NS, "class")
-                    + "\"; bind a bean by name with camunda:delegateExpression=\"${beanName}\" instead");
+        for (String classAttribute : List.of("class", "variableMappingClass")) {
+            if (element.getAttribute(CAMUNDA_NS, classAttribute) != null) {
+                problems.add(where + ": binds code with camunda:" + classAttribute + "=\"" + element.getAttribute(CAMUNDA_NS, classAttribute)
+                        + "\"; bind a bean by name with camunda:" + (classAttribute.equals("class") ? "delegateExpression"
+                                : "variableMappingDelegateExpression") + "=\"${beanName}\" instead");
+            }
         }
         if (CAMUNDA_NS.equals(element.getNamespaceURI()) && element.getAttribute("class") != null) {
             problems.add(where + ": binds code with class=\"" + element.getAttribute("class")
@@ -179,16 +182,23 @@ public final class DiagramContract {
         if (delegate == null && CAMUNDA_NS.equals(element.getNamespaceURI())) {
             delegate = element.getAttribute("delegateExpression");
         }
-        if (delegate != null) {
-            Matcher matcher = BEAN_EXPRESSION.matcher(delegate.trim());
-            if (!matcher.matches()) {
-                problems.add(where + ": delegateExpression \"" + delegate + "\" is not of the form ${beanName}");
-            } else if (!beanExists.test(matcher.group(1))) {
-                problems.add(where + ": delegateExpression names bean '" + matcher.group(1) + "', which does not exist");
-            }
-        }
+        checkBean(where, "delegateExpression", delegate, problems);
+        checkBean(where, "variableMappingDelegateExpression", element.getAttribute(CAMUNDA_NS, "variableMappingDelegateExpression"),
+                problems);
         for (DomElement child : element.getChildElements()) {
             checkBindings(resource, child, problems);
+        }
+    }
+
+    private void checkBean(String where, String attribute, String expression, List<String> problems) {
+        if (expression == null) {
+            return;
+        }
+        Matcher matcher = BEAN_EXPRESSION.matcher(expression.trim());
+        if (!matcher.matches()) {
+            problems.add(where + ": " + attribute + " \"" + expression + "\" is not of the form ${beanName}");
+        } else if (!beanExists.test(matcher.group(1))) {
+            problems.add(where + ": " + attribute + " names bean '" + matcher.group(1) + "', which does not exist");
         }
     }
 

@@ -47,9 +47,11 @@ public final class HotlineEnginePlugin extends AbstractProcessEnginePlugin {
     public static final String SPOT_CHECK_BEAN = "hotlineSpotCheck";
     /** The bean the unit-handling diagram reads the assisting units of a dispatch from. */
     public static final String ASSISTING_UNITS_BEAN = "hotlineAssistingUnits";
+    /** The bean hotline-case's call to unit-handling maps its variables with. */
+    public static final String UNIT_HANDLING_VARIABLES_BEAN = "hotlineUnitHandlingVariables";
     /** The names of every bean the library's diagrams bind; the engine resolves them without the host. */
     public static final java.util.Set<String> LIBRARY_BEANS = java.util.Set.of(START_CLOCK_BEAN, ISSUE_WARNING_BEAN, ESCALATE_BEAN,
-            AUDIT_DIGEST_BEAN, TRANSFER_BEAN, ASSISTING_UNITS_BEAN, REVIEW_DEADLINE_BEAN, SPOT_CHECK_BEAN);
+            AUDIT_DIGEST_BEAN, TRANSFER_BEAN, ASSISTING_UNITS_BEAN, UNIT_HANDLING_VARIABLES_BEAN, REVIEW_DEADLINE_BEAN, SPOT_CHECK_BEAN);
     static final List<String> DIAGRAMS = List.of("hotline-case.bpmn", "unit-handling.bpmn", "assisting-unit.bpmn", "case-escalation.bpmn",
             "accountability-review.bpmn", "spot-check.bpmn", "accountability-triggers.dmn",
             "audit-digest.bpmn", "deadline-policy.dmn", "escalation-policy.dmn", "routing.dmn");
@@ -99,6 +101,7 @@ public final class HotlineEnginePlugin extends AbstractProcessEnginePlugin {
         beans.put(ESCALATE_BEAN, components.escalateDelegate());
         beans.put(AUDIT_DIGEST_BEAN, components.auditDigestDelegate());
         beans.put(ASSISTING_UNITS_BEAN, components.assistingUnits());
+        beans.put(UNIT_HANDLING_VARIABLES_BEAN, components.unitHandlingVariables());
         beans.put(TRANSFER_BEAN, components.transferDelegate());
         beans.put(REVIEW_DEADLINE_BEAN, components.reviewDeadlineDelegate());
         beans.put(SPOT_CHECK_BEAN, components.spotCheckDelegate());

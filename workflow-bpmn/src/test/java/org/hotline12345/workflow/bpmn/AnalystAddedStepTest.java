@@ -10,7 +10,11 @@ import static org.hotline12345.workflow.bpmn.TestCity.operator;
 import static org.hotline12345.workflow.bpmn.TestCity.supervisor;
 
 import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.CallActivity;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn;
 import org.hotline12345.workflow.HotlineWorkflow;
 import org.hotline12345.workflow.InvalidCaseException;
 import org.hotline12345.workflow.NotAuthorizedException;
@@ -46,8 +50,25 @@ class AnalystAddedStepTest {
     static void deployTheEditedDiagram() {
         BpmnModelInstance model = DiagramEdits.insertUserTask(DiagramEdits.shipped("hotline-case.bpmn"), "Flow_Approved",
                 "UserTask_SupervisorCheck", "Supervisor checks the reply");
+        // A mapping of the analyst's own on the call the library maps: the unit's part also gets the routing suggestion.
+        CamundaIn suggestion = model.newInstance(CamundaIn.class);
+        suggestion.setCamundaSource("routingSuggestion");
+        suggestion.setCamundaTarget("suggestedUnit");
+        model.<CallActivity>getModelElementById("CallActivity_UnitHandling").getExtensionElements().addChildElement(suggestion);
         CITY.engine().processEngine().getRepositoryService().createDeployment().name("analyst-edit")
                 .addModelInstance("hotline-case.bpmn", model).deploy();
+    }
+
+    @Test
+    void aMappingAddedToTheCallOfTheUnitsPartApplies() {
+        CaseId id = workflow().intake(operator(), complaint()).caseView().id();
+        workflow().dispatch(dispatcher(), id, new DispatchOrder(LIXIA, null));
+
+        RuntimeService runtime = CITY.engine().processEngine().getRuntimeService();
+        ProcessInstance unitPart = runtime.createProcessInstanceQuery().processDefinitionKey("unit-handling")
+                .processInstanceBusinessKey(id.value()).singleResult();
+        assertThat(runtime.getVariables(unitPart.getId())).containsEntry("suggestedUnit", "lixia")
+                .containsEntry("leadUnit", "lixia").containsEntry("entry", "DISPATCH");
     }
 
     @Test

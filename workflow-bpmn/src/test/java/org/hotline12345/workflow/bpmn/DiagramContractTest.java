@@ -101,6 +101,18 @@ class DiagramContractTest {
     }
 
     @Test
+    void aVariableMappingBoundToAnUnknownBeanOrByClassIsRefused() {
+        String misspelt = shipped("hotline-case.bpmn").replace("${hotlineUnitHandlingVariables}", "${hotlineUnitVariables}");
+        assertThat(refusedProblems("hotline-case.bpmn", misspelt)).singleElement().asString()
+                .contains("CallActivity_UnitHandling").contains("variableMappingDelegateExpression").contains("hotlineUnitVariables");
+
+        String byClass = shipped("hotline-case.bpmn").replace("camunda:variableMappingDelegateExpression=\"${hotlineUnitHandlingVariables}\"",
+                "camunda:variableMappingClass=\"com.example.Mapping\"");
+        assertThat(refusedProblems("hotline-case.bpmn", byClass)).singleElement().asString()
+                .contains("CallActivity_UnitHandling").contains("camunda:variableMappingClass").contains("com.example.Mapping");
+    }
+
+    @Test
     void aMissingDiagramShapeIsRefused() {
         String edited = shipped("hotline-case.bpmn").replaceAll(
                 "(?s)<bpmndi:BPMNShape id=\"UserTask_Review_di\".*?</bpmndi:BPMNShape>", "");

@@ -403,6 +403,29 @@ class HotlineCaseProcessTest {
     }
 
     @Test
+    void aReplySentBackEarlyIsCardedOnItsFirstDeadline() {
+        CaseId id = signedByLixia();
+        OffsetDateTime handlingDue = workflow().caseView(operator(), id).deadlines().handling();
+        workflow().reply(leadUnit(), id, new Reply(ReplyResult.EXPLAINED, "Not our matter."));
+        workflow().review(dispatcher(), id, new ReviewDecision(false, "Say which law applies."));
+        assertThat(workflow().openTasks(leadUnit()).stream().filter(task -> task.caseId().equals(id)).findFirst().orElseThrow().due())
+                .isEqualTo(handlingDue);
+
+        // The kept deadline is Thursday 3 December: the yellow card one working day before, the red card after it.
+        TestCity.at("2026-12-02T23:59:58+08:00");
+        Timers.fireDue(CITY.engine());
+        assertThat(workflow().caseView(operator(), id).warning()).isEqualTo(WarningLevel.NONE);
+        TestCity.at("2026-12-03T00:00:00+08:00");
+        Timers.fireDue(CITY.engine());
+        assertThat(workflow().caseView(operator(), id).warning()).isEqualTo(WarningLevel.YELLOW);
+        TestCity.at("2026-12-04T00:00:00+08:00");
+        Timers.fireDue(CITY.engine());
+        assertThat(workflow().caseView(operator(), id).warning()).isEqualTo(WarningLevel.RED);
+        assertThat(workflow().timeline(operator(), id)).filteredOn(entry -> entry.type() == CaseEventType.RED_CARD_ISSUED)
+                .singleElement().satisfies(entry -> assertThat(entry.detail()).contains("handling deadline 2026-12-03T23:59:59+08:00"));
+    }
+
+    @Test
     void aReplySentBackAfterItsDeadlineIsNotCardedTwice() {
         CaseId id = signedByLixia();
         TestCity.at("2026-12-04T00:00:00+08:00");

@@ -31,6 +31,7 @@ import org.hotline12345.workflow.dispatch.DispatchOrder;
 import org.hotline12345.workflow.dispatch.TransferRequest;
 import org.hotline12345.workflow.handling.Reply;
 import org.hotline12345.workflow.intake.IntakeRequest;
+import org.hotline12345.workflow.review.ReviewDecision;
 import org.hotline12345.workflow.tasks.TaskView;
 import org.hotline12345.workflow.timeline.CaseEventType;
 import org.junit.jupiter.api.Test;
@@ -96,6 +97,22 @@ class TransferTest {
                 });
         assertThat(workflow().reply(STREET, id, new Reply(ReplyResult.RESOLVED, "Stall removed.")).status())
                 .isEqualTo(CaseStatus.REPLIED);
+    }
+
+    @Test
+    void aReplySentBackAfterATransferGoesBackToTheStreetUnderTheSameDeadline() {
+        CaseId id = signedForByLixia(complaint());
+        workflow().requestTransfer(leadUnit(), id, TO_THE_STREET);
+        CaseView transferred = workflow().completeTask(dispatcher(), approvalOf(id).id(), Map.of("transferApproved", true));
+        workflow().reply(STREET, id, new Reply(ReplyResult.RESOLVED, "Stall removed."));
+
+        CaseView sentBack = workflow().review(dispatcher(), id, new ReviewDecision(false, "Add a photo of the site."));
+
+        assertThat(sentBack.leadUnit()).isEqualTo(QUANCHENG_STREET);
+        assertThat(hasHandlingTask(STREET, id)).as("the unit the case was passed to handles it again").isTrue();
+        assertThat(hasHandlingTask(leadUnit(), id)).isFalse();
+        assertThat(workflow().openTasks(STREET).stream().filter(task -> task.caseId().equals(id)).findFirst().orElseThrow().due())
+                .isEqualTo(transferred.deadlines().handling());
     }
 
     @Test

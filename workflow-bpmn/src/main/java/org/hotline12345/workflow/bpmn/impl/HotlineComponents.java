@@ -44,6 +44,7 @@ public final class HotlineComponents {
     private final DeadlineCalculator calculator;
     private final DeadlinePolicyTable policyTable = new DeadlinePolicyTable();
     private final JavaDelegate startClock;
+    private final UnitHandlingVariables unitHandlingVariables;
     private final JavaDelegate issueWarning;
     private final JavaDelegate escalate;
     private final TransferDelegate transfer;
@@ -77,6 +78,7 @@ public final class HotlineComponents {
         this.reviewDeadline = new ReviewDeadlineDelegate(reviews, facts, store, events, clock, calendar.zone());
         this.spotCheck = new SpotCheckDelegate(store, spotChecks, facts, events, clock);
         this.startClock = new StartClockDelegate(calculator, policyTable, store, assistance, clock);
+        this.unitHandlingVariables = new UnitHandlingVariables(store, policyTable, calculator);
         this.issueWarning = new IssueWarningDelegate(store, assistance, events, clock, calendar.zone());
         this.escalate = new EscalateDelegate(store, facts, events, calculator, new EscalationPolicyTable(), directory, clock);
         this.transfer = new TransferDelegate(store, parts, events, directory, clock, calendar.zone());
@@ -88,6 +90,11 @@ public final class HotlineComponents {
     /** The delegate the diagrams bind as {@code ${hotlineStartClock}}. */
     public JavaDelegate startClockDelegate() {
         return startClock;
+    }
+
+    /** What hotline-case's call to unit-handling passes in and takes back: {@code ${hotlineUnitHandlingVariables}}. */
+    public UnitHandlingVariables unitHandlingVariables() {
+        return unitHandlingVariables;
     }
 
     /** The delegate the diagrams bind as {@code ${hotlineIssueWarning}}. */

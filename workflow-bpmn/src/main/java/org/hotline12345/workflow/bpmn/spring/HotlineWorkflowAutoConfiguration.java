@@ -16,6 +16,7 @@ import org.hotline12345.workflow.bpmn.EngineClock;
 import org.hotline12345.workflow.bpmn.HotlineEnginePlugin;
 import org.hotline12345.workflow.bpmn.impl.AssistingUnits;
 import org.hotline12345.workflow.bpmn.impl.HotlineComponents;
+import org.hotline12345.workflow.bpmn.impl.UnitHandlingVariables;
 import org.hotline12345.workflow.calendar.WorkingCalendar;
 import org.hotline12345.workflow.cases.UnitId;
 import org.hotline12345.workflow.directory.InMemoryOrganisationDirectory;
@@ -143,6 +144,11 @@ class HotlineWorkflowAutoConfiguration {
     @Bean(HotlineEnginePlugin.ASSISTING_UNITS_BEAN)
     AssistingUnits hotlineAssistingUnits(HotlineComponents components) {
         return components.assistingUnits();
+    }
+
+    @Bean(HotlineEnginePlugin.UNIT_HANDLING_VARIABLES_BEAN)
+    UnitHandlingVariables hotlineUnitHandlingVariables(HotlineComponents components) {
+        return components.unitHandlingVariables();
     }
 
     @Bean
