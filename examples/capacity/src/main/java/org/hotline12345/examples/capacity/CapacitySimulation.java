@@ -213,7 +213,18 @@ public final class CapacitySimulation {
                 + "(%.0f a case, %.1f a call), raw engine %d (%.0f a case, %.1f a call)%n", librarySql.statements(),
                 (double) librarySql.statements() / options.cases(), (double) librarySql.statements() / lib.latencies().calls(),
                 rawSql.statements(), (double) rawSql.statements() / options.cases(), (double) rawSql.statements() / base.latencies().calls());
+        out.printf("rows the engine wrote in batches for the API calls: library %d (%.0f a case), raw engine %d (%.0f a case)%n",
+                librarySql.rows(), (double) librarySql.rows() / options.cases(), rawSql.rows(), (double) rawSql.rows() / options.cases());
         if (options.sql()) {
+            out.println("per operation (library | raw engine): statements and batched rows a call");
+            for (CaseScript.Kind kind : CaseScript.Kind.values()) {
+                long[] l = librarySql.perOperation().getOrDefault(kind.name(), new long[2]);
+                long[] r = rawSql.perOperation().getOrDefault(kind.name(), new long[2]);
+                long libraryCalls = lib.latencies().percentiles().containsKey(kind) ? (long) lib.latencies().percentiles().get(kind)[0] : 0;
+                long rawCalls = base.latencies().percentiles().containsKey(kind) ? (long) base.latencies().percentiles().get(kind)[0] : 0;
+                out.printf("  %-18s %6.1f %6.1f | %6.1f %6.1f%n", kind, perCall(l[0], libraryCalls), perCall(l[1], libraryCalls),
+                        perCall(r[0], rawCalls), perCall(r[1], rawCalls));
+            }
             printList(out, "statements the library's calls sent most (count, statement):", librarySql.mostSent());
             printList(out, "statements the raw engine's calls sent most:", rawSql.mostSent());
             out.printf("time the calls spent in the database driver (statements and commits): library %.1f s, raw engine %.1f s%n",
@@ -232,6 +243,8 @@ public final class CapacitySimulation {
         run.put("raw", json(base));
         run.put("libraryStatements", librarySql.statements());
         run.put("rawStatements", rawSql.statements());
+        run.put("libraryRows", librarySql.rows());
+        run.put("rawRows", rawSql.rows());
         run.put("libraryDriverMillis", librarySql.driverMillis());
         run.put("rawDriverMillis", rawSql.driverMillis());
         run.put("lifecycleRatio", lib.casesPerSecond() / base.casesPerSecond());
@@ -241,6 +254,10 @@ public final class CapacitySimulation {
         run.put("warningRatio", libraryBurst.cardsPerSecond() / rawBurst.cardsPerSecond());
         run.put("indicators", library.indicators().stream().map(CapacitySimulation::json).toList());
         return run;
+    }
+
+    private static double perCall(long count, long calls) {
+        return calls == 0 ? 0 : (double) count / calls;
     }
 
     private static String list(List<double[]> rounds, int index) {
@@ -261,6 +278,8 @@ public final class CapacitySimulation {
                     result.warningsPerSecond(), result.conflictsRetried(), result.heapUsedMb());
         }
         out.printf("ratio library / raw engine: lifecycle throughput %.2f%n", library.casesPerSecond() / raw.casesPerSecond());
+        out.printf("of the seconds, waiting after each clock step until the job executor had run every due job: library %.2f s, "
+                + "raw engine %.2f s%n", library.drainSeconds(), raw.drainSeconds());
         out.println("per operation (library | raw engine): calls, p50, p95, p99 ms");
         Map<CaseScript.Kind, double[]> lib = library.latencies().percentiles();
         Map<CaseScript.Kind, double[]> base = raw.latencies().percentiles();
@@ -292,6 +311,7 @@ public final class CapacitySimulation {
     private static Map<String, Object> json(Simulation.Result result) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("seconds", result.seconds());
+        json.put("drainSeconds", result.drainSeconds());
         json.put("casesPerSecond", result.casesPerSecond());
         json.put("callsPerSecond", result.callsPerSecond());
         double[] overall = result.latencies().overall();

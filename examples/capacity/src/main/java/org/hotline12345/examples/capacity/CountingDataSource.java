@@ -24,19 +24,23 @@ final class CountingDataSource {
     private static final Set<String> EXECUTIONS = Set.of("execute", "executeQuery", "executeUpdate", "executeLargeUpdate",
             "executeBatch", "executeLargeBatch");
 
-    private static final ThreadLocal<Boolean> COUNTING = ThreadLocal.withInitial(() -> false);
+    /** The operation whose statements this thread counts now; null outside {@link #counting}. */
+    private static final ThreadLocal<String> COUNTING = new ThreadLocal<>();
 
     private final AtomicLong statements = new AtomicLong();
+    private final AtomicLong rows = new AtomicLong();
+    /** Per operation: the statements it sent and the rows it wrote in batches. */
+    private final Map<String, LongAdder[]> byOperation = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> bySql = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> nanosBySql = new ConcurrentHashMap<>();
 
-    /** Runs {@code call} on this thread with its statements counted. */
-    static void counting(Runnable call) {
-        COUNTING.set(true);
+    /** Runs {@code call}, an API call of kind {@code operation}, on this thread with its statements counted. */
+    static void counting(String operation, Runnable call) {
+        COUNTING.set(operation);
         try {
             call.run();
         } finally {
-            COUNTING.set(false);
+            COUNTING.remove();
         }
     }
 
@@ -52,12 +56,14 @@ final class CountingDataSource {
      * What the client calls of one run sent: the statements (executes and batches), the {@code limit} statements sent
      * most and those (and commits) the calls spent most time on, and the time in the JDBC driver.
      */
-    record Profile(long statements, List<Map.Entry<String, Long>> mostSent, List<Map.Entry<String, Long>> slowest,
-            long driverMillis) {
+    record Profile(long statements, long rows, Map<String, long[]> perOperation, List<Map.Entry<String, Long>> mostSent,
+            List<Map.Entry<String, Long>> slowest, long driverMillis) {
     }
 
     Profile profile(int limit) {
-        return new Profile(statements(), mostSent(limit), slowest(limit), totalMillis());
+        Map<String, long[]> perOperation = new java.util.TreeMap<>();
+        byOperation.forEach((operation, counts) -> perOperation.put(operation, new long[] {counts[0].sum(), counts[1].sum()}));
+        return new Profile(statements(), rows.get(), perOperation, mostSent(limit), slowest(limit), totalMillis());
     }
 
     /** The {@code limit} statements the client calls sent most often, with how often, most first. */
@@ -106,7 +112,13 @@ final class CountingDataSource {
                 throw e.getCause();
             }
             long nanos = System.nanoTime() - started;
-            if (target instanceof Connection && method.getName().equals("commit") && COUNTING.get()) {
+            String operation = COUNTING.get();
+            if (target instanceof Statement && method.getName().equals("addBatch") && operation != null) {
+                // A batched insert, update or delete: one row the flush writes, sent with the next executeBatch.
+                rows.incrementAndGet();
+                counts(operation)[1].increment();
+            }
+            if (target instanceof Connection && method.getName().equals("commit") && operation != null) {
                 nanosBySql.computeIfAbsent("COMMIT", key -> new LongAdder()).add(nanos);
             }
             if (result instanceof Connection connection && method.getReturnType() == Connection.class) {
@@ -115,8 +127,9 @@ final class CountingDataSource {
             if (result instanceof Statement statement && Statement.class.isAssignableFrom(method.getReturnType())) {
                 return proxy(statementType(method), statement, args != null && args.length > 0 && args[0] instanceof String text ? text : null);
             }
-            if (target instanceof Statement && EXECUTIONS.contains(method.getName()) && COUNTING.get()) {
+            if (target instanceof Statement && EXECUTIONS.contains(method.getName()) && operation != null) {
                 statements.incrementAndGet();
+                counts(operation)[0].increment();
                 String text = sql != null ? sql : args != null && args.length > 0 && args[0] instanceof String given ? given : method.getName();
                 String key = SHORTENED.computeIfAbsent(text, CountingDataSource::shorten);
                 bySql.computeIfAbsent(key, any -> new LongAdder()).increment();
@@ -125,6 +138,10 @@ final class CountingDataSource {
             return result;
         };
         return type.cast(Proxy.newProxyInstance(CountingDataSource.class.getClassLoader(), new Class<?>[] {type}, handler));
+    }
+
+    private LongAdder[] counts(String operation) {
+        return byOperation.computeIfAbsent(operation, any -> new LongAdder[] {new LongAdder(), new LongAdder()});
     }
 
     /** Each statement's text shortened once, not on every execution. */

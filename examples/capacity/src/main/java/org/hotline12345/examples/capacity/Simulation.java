@@ -25,8 +25,8 @@ final class Simulation {
     private static final long RETRY_PAUSE_MILLIS = 10;
 
     /** What one run measured. */
-    record Result(String driver, int threads, int cases, double seconds, Latencies latencies, long warnings, long conflictsRetried,
-            long conflictsGivenUp, long errors, long jobsSuccessful, long jobsFailed, long heapUsedMb) {
+    record Result(String driver, int threads, int cases, double seconds, double drainSeconds, Latencies latencies, long warnings,
+            long conflictsRetried, long conflictsGivenUp, long errors, long jobsSuccessful, long jobsFailed, long heapUsedMb) {
 
         double callsPerSecond() {
             return latencies.calls() / seconds;
@@ -57,6 +57,7 @@ final class Simulation {
         AtomicLong errors = new AtomicLong();
         ExecutorService clients = Executors.newFixedThreadPool(threads);
         long startNanos = System.nanoTime();
+        long drainNanos = 0;
         Instant lastReport = first;
         try {
             for (Instant now = first; !now.isAfter(last.plus(step)); now = now.plus(step)) {
@@ -78,7 +79,9 @@ final class Simulation {
                 for (Future<?> future : work) {
                     future.get();
                 }
+                long drainStart = System.nanoTime();
                 drainJobs(driver);
+                drainNanos += System.nanoTime() - drainStart;
                 if (Duration.between(lastReport, now).toHours() >= 24) {
                     lastReport = now;
                     long calls = perThread.stream().mapToLong(Latencies::calls).sum();
@@ -101,8 +104,8 @@ final class Simulation {
         long failed = metrics.createMetricsQuery().name("job-failed").sum();
         System.gc();
         long heap = (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / (1024 * 1024);
-        return new Result(driver.name(), threads, scripts.size(), seconds, latencies, driver.warnings(), retried.get(), givenUp.get(),
-                errors.get(), successful, failed, heap);
+        return new Result(driver.name(), threads, scripts.size(), seconds, drainNanos / 1e9, latencies, driver.warnings(), retried.get(),
+                givenUp.get(), errors.get(), successful, failed, heap);
     }
 
     /** What the burst measured: cards issued by the job executor and the wall time until it had issued them all. */
@@ -142,7 +145,7 @@ final class Simulation {
         for (int attempt = 1; ; attempt++) {
             long start = System.nanoTime();
             try {
-                CountingDataSource.counting(() -> driver.perform(script, action));
+                CountingDataSource.counting(action.kind().name(), () -> driver.perform(script, action));
                 latencies.add(action.kind(), System.nanoTime() - start);
                 return;
             } catch (CaseConflictException | OptimisticLockingException conflict) {

@@ -36,6 +36,8 @@ class CapacitySimulationTest {
                 assertThat(result.get("conflictsGivenUp")).as(driver).isEqualTo(0L);
             }
             assertThat((List<?>) run.get("indicators")).isNotEmpty();
+            assertThat((Long) run.get("libraryRows")).as("rows the library's calls wrote in batches").isPositive();
+            assertThat((Long) run.get("rawRows")).as("rows the raw engine's calls wrote in batches").isPositive();
         }
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("warm-up: 5 other cases", "round 2 of 2 (raw engine first)",
                 "1 client thread(s), 2 round(s): lifecycle ratio");
