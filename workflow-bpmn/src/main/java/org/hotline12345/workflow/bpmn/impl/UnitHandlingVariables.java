@@ -65,10 +65,8 @@ public final class UnitHandlingVariables implements DelegateVariableMapping {
     @Override
     public void mapOutputVariables(DelegateExecution caseExecution, VariableScope unitPart) {
         for (String name : OUT) {
-            Object value = unitPart.getVariable(name);
-            if (value != null) {
-                caseExecution.setVariable(name, value);
-            }
+            // Copied also when empty, as camunda:out does: a gateway of the case must not read an earlier round's value.
+            caseExecution.setVariable(name, unitPart.getVariable(name));
         }
         Object leadUnit = unitPart.getVariable(ProcessVariables.LEAD_UNIT);
         if (!Objects.equals(leadUnit, caseExecution.getVariable(ProcessVariables.LEAD_UNIT))) {
