@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.CallActivity;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaOut;
 import org.hotline12345.workflow.HotlineWorkflow;
 import org.hotline12345.workflow.InvalidCaseException;
 import org.hotline12345.workflow.NotAuthorizedException;
@@ -50,25 +51,40 @@ class AnalystAddedStepTest {
     static void deployTheEditedDiagram() {
         BpmnModelInstance model = DiagramEdits.insertUserTask(DiagramEdits.shipped("hotline-case.bpmn"), "Flow_Approved",
                 "UserTask_SupervisorCheck", "Supervisor checks the reply");
-        // A mapping of the analyst's own on the call the library maps: the unit's part also gets the routing suggestion.
+        // Mappings of the analyst's own on the call the library maps: the unit's part also gets the routing suggestion,
+        // and the case keeps the unit's sign-for deadline.
+        CallActivity unitPart = model.getModelElementById("CallActivity_UnitHandling");
         CamundaIn suggestion = model.newInstance(CamundaIn.class);
         suggestion.setCamundaSource("routingSuggestion");
         suggestion.setCamundaTarget("suggestedUnit");
-        model.<CallActivity>getModelElementById("CallActivity_UnitHandling").getExtensionElements().addChildElement(suggestion);
+        unitPart.getExtensionElements().addChildElement(suggestion);
+        CamundaOut signForDue = model.newInstance(CamundaOut.class);
+        signForDue.setCamundaSource("signForDue");
+        signForDue.setCamundaTarget("unitSignForDue");
+        unitPart.getExtensionElements().addChildElement(signForDue);
         CITY.engine().processEngine().getRepositoryService().createDeployment().name("analyst-edit")
                 .addModelInstance("hotline-case.bpmn", model).deploy();
     }
 
     @Test
-    void aMappingAddedToTheCallOfTheUnitsPartApplies() {
+    void mappingsAddedToTheCallOfTheUnitsPartApply() {
         CaseId id = workflow().intake(operator(), complaint()).caseView().id();
         workflow().dispatch(dispatcher(), id, new DispatchOrder(LIXIA, null));
 
         RuntimeService runtime = CITY.engine().processEngine().getRuntimeService();
         ProcessInstance unitPart = runtime.createProcessInstanceQuery().processDefinitionKey("unit-handling")
                 .processInstanceBusinessKey(id.value()).singleResult();
+        Object signForDue = runtime.getVariable(unitPart.getId(), "signForDue");
         assertThat(runtime.getVariables(unitPart.getId())).containsEntry("suggestedUnit", "lixia")
                 .containsEntry("leadUnit", "lixia").containsEntry("entry", "DISPATCH");
+
+        workflow().signFor(leadUnit(), id);
+        workflow().reply(leadUnit(), id, new Reply(ReplyResult.RESOLVED, "Fixed."));
+
+        ProcessInstance theCase = runtime.createProcessInstanceQuery().processDefinitionKey("hotline-case")
+                .processInstanceBusinessKey(id.value()).singleResult();
+        assertThat(runtime.getVariables(theCase.getId())).containsEntry("unitSignForDue", signForDue)
+                .containsEntry("handlingOutcome", "REPLIED").containsEntry("replyText", "Fixed.");
     }
 
     @Test
