@@ -24,6 +24,7 @@ import org.hotline12345.workflow.cases.CaseQuery;
 import org.hotline12345.workflow.cases.CaseView;
 import org.hotline12345.workflow.cases.Category;
 import org.hotline12345.workflow.cases.Urgency;
+import org.hotline12345.workflow.dispatch.Arbitration;
 import org.hotline12345.workflow.dispatch.DispatchOrder;
 import org.hotline12345.workflow.dispatch.ReturnDecision;
 import org.hotline12345.workflow.dispatch.ReturnReason;
@@ -64,6 +65,17 @@ class AccessScopeTest {
         workflow().requestReturn(leadUnit(), id, new ReturnRequest(ReturnReason.OUTSIDE_AREA, "Shizhong's street."));
         workflow().decideReturn(dispatcher(), id, new ReturnDecision(true, null, SHIZHONG));
         return id;
+    }
+
+    @Test
+    void aCaseBackWithAUnitItHadBeforeIsListedForItOnce() {
+        CaseId id = movedFromLixiaToShizhong();
+        workflow().requestReturn(otherUnit(), id, new ReturnRequest(ReturnReason.OUTSIDE_AREA, "Lixia's street after all."));
+        workflow().arbitrate(dispatcher(), id, new Arbitration(LIXIA, "Surveyed: the site is in Lixia."));
+
+        assertThat(workflow().caseView(operator(), id).leadUnit()).isEqualTo(LIXIA);
+        assertThat(listed(leadUnit(), id)).hasSize(1);
+        assertThat(listed(otherUnit(), id)).as("Shizhong had it").hasSize(1);
     }
 
     @Test

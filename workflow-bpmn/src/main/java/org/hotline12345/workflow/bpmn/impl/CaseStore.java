@@ -506,9 +506,7 @@ final class CaseStore {
 
     /** Records that {@code unit} has (had) a part in the case, so that its users may see it from now on. */
     void addCaseUnit(CaseId id, UnitId unit, Instant now) {
-        if (!unitsOf(id).contains(unit)) {
-            update("INSERT INTO hw_case_unit (case_id, unit, assigned_at) VALUES (?, ?, ?)", id.value(), unit.value(), now);
-        }
+        update(dialect().insertCaseUnitSql(), id.value(), unit.value(), now);
     }
 
     /** When the case went to its current lead unit; empty while it has none. */

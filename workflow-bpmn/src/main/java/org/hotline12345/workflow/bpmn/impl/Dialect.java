@@ -13,24 +13,31 @@ enum Dialect {
                     + "WHEN NOT MATCHED THEN INSERT (seq_day, last_seq) VALUES (s.seq_day, 0)",
             "SELECT last_seq FROM FINAL TABLE (MERGE INTO hw_case_number_seq t USING (VALUES (CAST(? AS VARCHAR(8)))) s(seq_day) "
                     + "ON t.seq_day = s.seq_day WHEN MATCHED THEN UPDATE SET last_seq = t.last_seq + 1 "
-                    + "WHEN NOT MATCHED THEN INSERT (seq_day, last_seq) VALUES (s.seq_day, 1))"),
+                    + "WHEN NOT MATCHED THEN INSERT (seq_day, last_seq) VALUES (s.seq_day, 1))",
+            "MERGE INTO hw_case_unit t USING (VALUES (CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(64)), CAST(? AS TIMESTAMP(3)))) "
+                    + "s(case_id, unit, assigned_at) ON t.case_id = s.case_id AND t.unit = s.unit "
+                    + "WHEN NOT MATCHED THEN INSERT (case_id, unit, assigned_at) VALUES (s.case_id, s.unit, s.assigned_at)"),
     POSTGRESQL("TIMESTAMP(3)", "TEXT",
             "INSERT INTO hw_case_number_seq (seq_day, last_seq) VALUES (?, 0) ON CONFLICT (seq_day) DO NOTHING",
             "INSERT INTO hw_case_number_seq (seq_day, last_seq) VALUES (?, 1) ON CONFLICT (seq_day) "
-                    + "DO UPDATE SET last_seq = hw_case_number_seq.last_seq + 1 RETURNING last_seq"),
+                    + "DO UPDATE SET last_seq = hw_case_number_seq.last_seq + 1 RETURNING last_seq",
+            "INSERT INTO hw_case_unit (case_id, unit, assigned_at) VALUES (?, ?, ?) ON CONFLICT (case_id, unit) DO NOTHING"),
     MYSQL("DATETIME(3)", "TEXT",
-            "INSERT IGNORE INTO hw_case_number_seq (seq_day, last_seq) VALUES (?, 0)", null);
+            "INSERT IGNORE INTO hw_case_number_seq (seq_day, last_seq) VALUES (?, 0)", null,
+            "INSERT IGNORE INTO hw_case_unit (case_id, unit, assigned_at) VALUES (?, ?, ?)");
 
     private final String timestampType;
     private final String textType;
     private final String ensureSequenceRow;
     private final String nextSequence;
+    private final String insertCaseUnit;
 
-    Dialect(String timestampType, String textType, String ensureSequenceRow, String nextSequence) {
+    Dialect(String timestampType, String textType, String ensureSequenceRow, String nextSequence, String insertCaseUnit) {
         this.timestampType = timestampType;
         this.textType = textType;
         this.ensureSequenceRow = ensureSequenceRow;
         this.nextSequence = nextSequence;
+        this.insertCaseUnit = insertCaseUnit;
     }
 
     /** Placeholders for the Flyway migrations. */
@@ -49,6 +56,15 @@ enum Dialect {
      */
     String nextSequenceSql() {
         return nextSequence;
+    }
+
+    /**
+     * Records that a case went to a unit, unless it went there before: one statement, where a look-up and an insert
+     * would be two. (MySQL's {@code INSERT IGNORE} would also pass over other errors; the values here are the
+     * library's own: a case id, a unit id the directory knows, a time.)
+     */
+    String insertCaseUnitSql() {
+        return insertCaseUnit;
     }
 
     /**
