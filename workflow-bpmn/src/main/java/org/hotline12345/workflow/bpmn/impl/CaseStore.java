@@ -426,22 +426,11 @@ final class CaseStore {
 
     /**
      * Records a card for a clock's deadline unless one was recorded already; returns whether this call recorded it.
-     * Called under the case's lock, so the look-up and the insert cannot interleave with another's.
+     * One statement that inserts unless present, where a look-up and an insert would be two in every card's job.
      */
     boolean recordWarning(CaseId id, ClockKind clock, WarningLevel level, Instant due, UnitId unit, Instant now) {
-        try (PreparedStatement statement = prepare("SELECT COUNT(*) FROM hw_case_warning WHERE case_id = ? AND clock = ? "
-                + "AND level = ? AND due = ?", id.value(), clock.name(), level.name(), due);
-                ResultSet rs = statement.executeQuery()) {
-            rs.next();
-            if (rs.getLong(1) > 0) {
-                return false;
-            }
-        } catch (SQLException e) {
-            throw new CaseStoreException("reading the warnings of case " + id, e);
-        }
-        update("INSERT INTO hw_case_warning (case_id, clock, level, due, issued_at, unit) VALUES (?, ?, ?, ?, ?, ?)",
-                id.value(), clock.name(), level.name(), due, now, unit == null ? null : unit.value());
-        return true;
+        return update(dialect().insertWarningSql(), id.value(), clock.name(), level.name(), due, now,
+                unit == null ? null : unit.value()) > 0;
     }
 
     void setWarning(CaseId id, WarningLevel level, Instant now) {

@@ -16,28 +16,40 @@ enum Dialect {
                     + "WHEN NOT MATCHED THEN INSERT (seq_day, last_seq) VALUES (s.seq_day, 1))",
             "MERGE INTO hw_case_unit t USING (VALUES (CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(64)), CAST(? AS TIMESTAMP(3)))) "
                     + "s(case_id, unit, assigned_at) ON t.case_id = s.case_id AND t.unit = s.unit "
-                    + "WHEN NOT MATCHED THEN INSERT (case_id, unit, assigned_at) VALUES (s.case_id, s.unit, s.assigned_at)"),
+                    + "WHEN NOT MATCHED THEN INSERT (case_id, unit, assigned_at) VALUES (s.case_id, s.unit, s.assigned_at)",
+            "MERGE INTO hw_case_warning t USING (VALUES (CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(16)), CAST(? AS VARCHAR(8)), "
+                    + "CAST(? AS TIMESTAMP(3)), CAST(? AS TIMESTAMP(3)), CAST(? AS VARCHAR(64)))) "
+                    + "s(case_id, clock, level, due, issued_at, unit) "
+                    + "ON t.case_id = s.case_id AND t.clock = s.clock AND t.level = s.level AND t.due = s.due "
+                    + "WHEN NOT MATCHED THEN INSERT (case_id, clock, level, due, issued_at, unit) "
+                    + "VALUES (s.case_id, s.clock, s.level, s.due, s.issued_at, s.unit)"),
     POSTGRESQL("TIMESTAMP(3)", "TEXT",
             "INSERT INTO hw_case_number_seq (seq_day, last_seq) VALUES (?, 0) ON CONFLICT (seq_day) DO NOTHING",
             "INSERT INTO hw_case_number_seq (seq_day, last_seq) VALUES (?, 1) ON CONFLICT (seq_day) "
                     + "DO UPDATE SET last_seq = hw_case_number_seq.last_seq + 1 RETURNING last_seq",
-            "INSERT INTO hw_case_unit (case_id, unit, assigned_at) VALUES (?, ?, ?) ON CONFLICT (case_id, unit) DO NOTHING"),
+            "INSERT INTO hw_case_unit (case_id, unit, assigned_at) VALUES (?, ?, ?) ON CONFLICT (case_id, unit) DO NOTHING",
+            "INSERT INTO hw_case_warning (case_id, clock, level, due, issued_at, unit) VALUES (?, ?, ?, ?, ?, ?) "
+                    + "ON CONFLICT (case_id, clock, level, due) DO NOTHING"),
     MYSQL("DATETIME(3)", "TEXT",
             "INSERT IGNORE INTO hw_case_number_seq (seq_day, last_seq) VALUES (?, 0)", null,
-            "INSERT IGNORE INTO hw_case_unit (case_id, unit, assigned_at) VALUES (?, ?, ?)");
+            "INSERT IGNORE INTO hw_case_unit (case_id, unit, assigned_at) VALUES (?, ?, ?)",
+            "INSERT IGNORE INTO hw_case_warning (case_id, clock, level, due, issued_at, unit) VALUES (?, ?, ?, ?, ?, ?)");
 
     private final String timestampType;
     private final String textType;
     private final String ensureSequenceRow;
     private final String nextSequence;
     private final String insertCaseUnit;
+    private final String insertWarning;
 
-    Dialect(String timestampType, String textType, String ensureSequenceRow, String nextSequence, String insertCaseUnit) {
+    Dialect(String timestampType, String textType, String ensureSequenceRow, String nextSequence, String insertCaseUnit,
+            String insertWarning) {
         this.timestampType = timestampType;
         this.textType = textType;
         this.ensureSequenceRow = ensureSequenceRow;
         this.nextSequence = nextSequence;
         this.insertCaseUnit = insertCaseUnit;
+        this.insertWarning = insertWarning;
     }
 
     /** Placeholders for the Flyway migrations. */
@@ -60,11 +72,16 @@ enum Dialect {
 
     /**
      * Records that a case went to a unit, unless it went there before: one statement, where a look-up and an insert
-     * would be two. (MySQL's {@code INSERT IGNORE} would also pass over other errors; the values here are the
-     * library's own: a case id, a unit id the directory knows, a time.)
+     * would be two. (MySQL's {@code INSERT IGNORE} would also pass over other errors; the values here and in
+     * {@link #insertWarningSql()} are the library's own: ids, names of its enums, times.)
      */
     String insertCaseUnitSql() {
         return insertCaseUnit;
+    }
+
+    /** Records a card for a clock's deadline unless it is recorded already; the update count says which. */
+    String insertWarningSql() {
+        return insertWarning;
     }
 
     /**
