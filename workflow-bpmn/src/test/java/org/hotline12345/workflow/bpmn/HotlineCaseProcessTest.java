@@ -70,6 +70,13 @@ class HotlineCaseProcessTest {
         return id;
     }
 
+    /** The case's warning level once the clock is at {@code when} and the timers due by then have fired. */
+    private static WarningLevel warningOnceDue(CaseId id, String when) {
+        TestCity.at(when);
+        Timers.fireDue(CITY.engine());
+        return workflow().caseView(operator(), id).warning();
+    }
+
     private static List<CaseEventType> events(CaseId id) {
         return workflow().timeline(operator(), id).stream().map(TimelineEntry::type).toList();
     }
@@ -374,12 +381,8 @@ class HotlineCaseProcessTest {
         assertThat(Timers.fireDue(CITY.engine())).isZero();
 
         // Handling is due Thursday 3 December; the yellow card comes one working day before.
-        TestCity.at("2026-12-02T23:59:58+08:00");
-        Timers.fireDue(CITY.engine());
-        assertThat(workflow().caseView(operator(), id).warning()).isEqualTo(WarningLevel.NONE);
-        TestCity.at("2026-12-03T00:00:00+08:00");
-        Timers.fireDue(CITY.engine());
-        assertThat(workflow().caseView(operator(), id).warning()).isEqualTo(WarningLevel.YELLOW);
+        assertThat(warningOnceDue(id, "2026-12-02T23:59:58+08:00")).isEqualTo(WarningLevel.NONE);
+        assertThat(warningOnceDue(id, "2026-12-03T00:00:00+08:00")).isEqualTo(WarningLevel.YELLOW);
         assertThat(workflow().cases(operator(), CaseQuery.all().withWarning(WarningLevel.YELLOW).withPage(0, 200)).items())
                 .extracting(CaseView::id).contains(id);
         assertThat(workflow().timeline(operator(), id)).last().satisfies(entry -> {
@@ -389,10 +392,7 @@ class HotlineCaseProcessTest {
             assertThat(entry.detail()).contains("handling deadline 2026-12-03T23:59:59+08:00");
         });
 
-        TestCity.at("2026-12-04T00:00:00+08:00");
-        Timers.fireDue(CITY.engine());
-        CaseView red = workflow().caseView(operator(), id);
-        assertThat(red.warning()).isEqualTo(WarningLevel.RED);
+        assertThat(warningOnceDue(id, "2026-12-04T00:00:00+08:00")).isEqualTo(WarningLevel.RED);
         assertThat(workflow().cases(operator(), CaseQuery.all().withWarning(WarningLevel.RED).withPage(0, 200)).items())
                 .extracting(CaseView::id).contains(id);
 
@@ -412,15 +412,9 @@ class HotlineCaseProcessTest {
                 .isEqualTo(handlingDue);
 
         // The kept deadline is Thursday 3 December: the yellow card one working day before, the red card after it.
-        TestCity.at("2026-12-02T23:59:58+08:00");
-        Timers.fireDue(CITY.engine());
-        assertThat(workflow().caseView(operator(), id).warning()).isEqualTo(WarningLevel.NONE);
-        TestCity.at("2026-12-03T00:00:00+08:00");
-        Timers.fireDue(CITY.engine());
-        assertThat(workflow().caseView(operator(), id).warning()).isEqualTo(WarningLevel.YELLOW);
-        TestCity.at("2026-12-04T00:00:00+08:00");
-        Timers.fireDue(CITY.engine());
-        assertThat(workflow().caseView(operator(), id).warning()).isEqualTo(WarningLevel.RED);
+        assertThat(warningOnceDue(id, "2026-12-02T23:59:58+08:00")).isEqualTo(WarningLevel.NONE);
+        assertThat(warningOnceDue(id, "2026-12-03T00:00:00+08:00")).isEqualTo(WarningLevel.YELLOW);
+        assertThat(warningOnceDue(id, "2026-12-04T00:00:00+08:00")).isEqualTo(WarningLevel.RED);
         assertThat(workflow().timeline(operator(), id)).filteredOn(entry -> entry.type() == CaseEventType.RED_CARD_ISSUED)
                 .singleElement().satisfies(entry -> assertThat(entry.detail()).contains("handling deadline 2026-12-03T23:59:59+08:00"));
     }
