@@ -220,8 +220,8 @@ public final class CapacitySimulation {
             for (CaseScript.Kind kind : CaseScript.Kind.values()) {
                 long[] l = librarySql.perOperation().getOrDefault(kind.name(), new long[2]);
                 long[] r = rawSql.perOperation().getOrDefault(kind.name(), new long[2]);
-                long libraryCalls = lib.latencies().percentiles().containsKey(kind) ? (long) lib.latencies().percentiles().get(kind)[0] : 0;
-                long rawCalls = base.latencies().percentiles().containsKey(kind) ? (long) base.latencies().percentiles().get(kind)[0] : 0;
+                long libraryCalls = lib.latencies().calls(kind);
+                long rawCalls = base.latencies().calls(kind);
                 out.printf("  %-18s %6.1f %6.1f | %6.1f %6.1f%n", kind, perCall(l[0], libraryCalls), perCall(l[1], libraryCalls),
                         perCall(r[0], rawCalls), perCall(r[1], rawCalls));
             }

@@ -35,6 +35,11 @@ final class Latencies {
         return counts.values().stream().mapToLong(Integer::longValue).sum();
     }
 
+    /** The calls of one operation. */
+    long calls(Kind kind) {
+        return counts.getOrDefault(kind, 0);
+    }
+
     /** Per operation: calls, p50, p95 and p99 in milliseconds. */
     Map<Kind, double[]> percentiles() {
         Map<Kind, double[]> result = new EnumMap<>(Kind.class);
