@@ -39,7 +39,8 @@ import org.hotline12345.workflow.directory.Unit;
  * {@code --cases N}, {@code --seed S}, {@code --step PT1H}, {@code --rounds R} (measured rounds per thread count, the
  * raw engine first in every other one, default 2), {@code --burst N} (cases of the warning burst, default 500),
  * {@code --warmup N} (cases of the unmeasured warm-up day, default three times the day's), {@code --sql true} (print the
- * statements the calls sent most and spent most time on), {@code --json path}.
+ * statements the calls sent most and spent most time on), {@code --trace REPLY,DISPATCH} (print every statement those
+ * operations sent, per call), {@code --json path}.
  */
 public final class CapacitySimulation {
 
@@ -65,7 +66,7 @@ public final class CapacitySimulation {
 
     /** One run's settings, from the command line ({@code --option value}); unnamed options take their defaults. */
     record Options(String db, int cases, long seed, Duration step, List<Integer> threads, int rounds, int burst, int warmUp, boolean sql,
-            Path json) {
+            List<CaseScript.Kind> trace, Path json) {
 
         static Options parse(String[] args) {
             Map<String, String> options = new LinkedHashMap<>();
@@ -83,6 +84,8 @@ public final class CapacitySimulation {
                     Integer.parseInt(options.getOrDefault("burst", String.valueOf(BURST_CASES))),
                     Integer.parseInt(options.getOrDefault("warmup", String.valueOf(WARM_UP_DAYS * cases))),
                     Boolean.parseBoolean(options.getOrDefault("sql", "false")),
+                    options.containsKey("trace") ? Arrays.stream(options.get("trace").split(",")).map(CaseScript.Kind::valueOf).toList()
+                            : List.of(),
                     Path.of(options.getOrDefault("json", "target/capacity-report.json")));
         }
     }
@@ -232,10 +235,14 @@ public final class CapacitySimulation {
             printList(out, "statements the library's calls spent most time on (ms, statement or commit):", librarySql.slowest());
             printList(out, "statements the raw engine's calls spent most time on:", rawSql.slowest());
         }
-        out.printf("warning burst (%d dispatched cases, the clock jumps past their deadlines): library %d cards in %.1f s = %.1f/s, "
-                + "raw engine %d cards in %.1f s = %.1f/s; ratio %.2f%n", options.burst(), libraryBurst.cards(), libraryBurst.seconds(),
-                libraryBurst.cardsPerSecond(), rawBurst.cards(), rawBurst.seconds(), rawBurst.cardsPerSecond(),
-                libraryBurst.cardsPerSecond() / rawBurst.cardsPerSecond());
+        for (CaseScript.Kind kind : options.trace()) {
+            printTrace(out, "library", kind, librarySql, lib.latencies().calls(kind));
+            printTrace(out, "raw engine", kind, rawSql, base.latencies().calls(kind));
+        }
+        out.printf("warning burst (%d dispatched cases, the clock jumps past their deadlines): library %d cards (%d escalations) in "
+                + "%.1f s = %.1f/s, raw engine %d cards (%d escalations) in %.1f s = %.1f/s; ratio %.2f%n", options.burst(),
+                libraryBurst.cards(), libraryBurst.escalations(), libraryBurst.seconds(), libraryBurst.cardsPerSecond(), rawBurst.cards(),
+                rawBurst.escalations(), rawBurst.seconds(), rawBurst.cardsPerSecond(), libraryBurst.cardsPerSecond() / rawBurst.cardsPerSecond());
         Map<String, Object> run = new LinkedHashMap<>();
         run.put("threads", lib.threads());
         run.put("round", round);
@@ -248,12 +255,19 @@ public final class CapacitySimulation {
         run.put("libraryDriverMillis", librarySql.driverMillis());
         run.put("rawDriverMillis", rawSql.driverMillis());
         run.put("lifecycleRatio", lib.casesPerSecond() / base.casesPerSecond());
-        run.put("libraryBurst", Map.of("cards", libraryBurst.cards(), "seconds", libraryBurst.seconds(),
-                "cardsPerSecond", libraryBurst.cardsPerSecond()));
-        run.put("rawBurst", Map.of("cards", rawBurst.cards(), "seconds", rawBurst.seconds(), "cardsPerSecond", rawBurst.cardsPerSecond()));
+        run.put("libraryBurst", json(libraryBurst));
+        run.put("rawBurst", json(rawBurst));
         run.put("warningRatio", libraryBurst.cardsPerSecond() / rawBurst.cardsPerSecond());
         run.put("indicators", library.indicators().stream().map(CapacitySimulation::json).toList());
         return run;
+    }
+
+    /** Each statement one {@code kind} of call sent, per call: how often, and the rows added to its batches. */
+    private static void printTrace(java.io.PrintStream out, String run, CaseScript.Kind kind, CountingDataSource.Profile sql, long calls) {
+        out.printf("statements of a %s call, %s (%d calls): sent and batched rows a call%n", kind, run, calls);
+        sql.perOperationSql().getOrDefault(kind.name(), Map.of()).entrySet().stream()
+                .sorted(Map.Entry.<String, long[]>comparingByValue(java.util.Comparator.comparingLong((long[] c) -> c[0] + c[1])).reversed())
+                .forEach(e -> out.printf("  %5.2f %5.2f  %s%n", perCall(e.getValue()[0], calls), perCall(e.getValue()[1], calls), e.getKey()));
     }
 
     private static double perCall(long count, long calls) {
@@ -269,13 +283,13 @@ public final class CapacitySimulation {
     }
 
     private static void print(java.io.PrintStream out, Simulation.Result library, Simulation.Result raw, List<UnitIndicators> indicators) {
-        out.printf("%-12s %9s %9s %9s %9s %9s %9s %9s %9s %9s %8s%n", "run", "seconds", "cases/s", "calls/s", "p50 ms", "p95 ms",
-                "p99 ms", "cards", "cards/s", "conflicts", "heap MB");
+        out.printf("%-12s %9s %9s %9s %9s %9s %9s %9s %9s %11s %9s %8s%n", "run", "seconds", "cases/s", "calls/s", "p50 ms", "p95 ms",
+                "p99 ms", "cards", "cards/s", "escalations", "conflicts", "heap MB");
         for (Simulation.Result result : List.of(library, raw)) {
             double[] overall = result.latencies().overall();
-            out.printf("%-12s %9.1f %9.1f %9.1f %9.2f %9.2f %9.2f %9d %9.1f %9d %8d%n", result.driver(), result.seconds(),
+            out.printf("%-12s %9.1f %9.1f %9.1f %9.2f %9.2f %9.2f %9d %9.1f %11d %9d %8d%n", result.driver(), result.seconds(),
                     result.casesPerSecond(), result.callsPerSecond(), overall[1], overall[2], overall[3], result.warnings(),
-                    result.warningsPerSecond(), result.conflictsRetried(), result.heapUsedMb());
+                    result.warningsPerSecond(), result.escalations(), result.conflictsRetried(), result.heapUsedMb());
         }
         out.printf("ratio library / raw engine: lifecycle throughput %.2f%n", library.casesPerSecond() / raw.casesPerSecond());
         out.printf("of the seconds, waiting after each clock step until the job executor had run every due job: library %.2f s, "
@@ -325,6 +339,7 @@ public final class CapacitySimulation {
         json.put("operations", operations);
         json.put("warnings", result.warnings());
         json.put("warningsPerSecond", result.warningsPerSecond());
+        json.put("escalations", result.escalations());
         json.put("conflictsRetried", result.conflictsRetried());
         json.put("conflictsGivenUp", result.conflictsGivenUp());
         json.put("errors", result.errors());
@@ -332,6 +347,11 @@ public final class CapacitySimulation {
         json.put("jobsFailed", result.jobsFailed());
         json.put("heapUsedMb", result.heapUsedMb());
         return json;
+    }
+
+    private static Map<String, Object> json(Simulation.Burst burst) {
+        return Map.of("cards", burst.cards(), "escalations", burst.escalations(), "seconds", burst.seconds(),
+                "cardsPerSecond", burst.cardsPerSecond());
     }
 
     private static Map<String, Object> json(UnitIndicators unit) {

@@ -33,6 +33,8 @@ final class CountingDataSource {
     private final Map<String, LongAdder[]> byOperation = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> bySql = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> nanosBySql = new ConcurrentHashMap<>();
+    /** Per operation and statement: how often it was sent, and the rows added to its batches. */
+    private final Map<String, Map<String, LongAdder[]>> byOperationSql = new ConcurrentHashMap<>();
 
     /** Runs {@code call}, an API call of kind {@code operation}, on this thread with its statements counted. */
     static void counting(String operation, Runnable call) {
@@ -56,14 +58,20 @@ final class CountingDataSource {
      * What the client calls of one run sent: the statements (executes and batches), the {@code limit} statements sent
      * most and those (and commits) the calls spent most time on, and the time in the JDBC driver.
      */
-    record Profile(long statements, long rows, Map<String, long[]> perOperation, List<Map.Entry<String, Long>> mostSent,
-            List<Map.Entry<String, Long>> slowest, long driverMillis) {
+    record Profile(long statements, long rows, Map<String, long[]> perOperation, Map<String, Map<String, long[]>> perOperationSql,
+            List<Map.Entry<String, Long>> mostSent, List<Map.Entry<String, Long>> slowest, long driverMillis) {
     }
 
     Profile profile(int limit) {
         Map<String, long[]> perOperation = new java.util.TreeMap<>();
         byOperation.forEach((operation, counts) -> perOperation.put(operation, new long[] {counts[0].sum(), counts[1].sum()}));
-        return new Profile(statements(), rows.get(), perOperation, mostSent(limit), slowest(limit), totalMillis());
+        Map<String, Map<String, long[]>> perOperationSql = new java.util.TreeMap<>();
+        byOperationSql.forEach((operation, statements) -> {
+            Map<String, long[]> sums = new java.util.TreeMap<>();
+            statements.forEach((sql, counts) -> sums.put(sql, new long[] {counts[0].sum(), counts[1].sum()}));
+            perOperationSql.put(operation, sums);
+        });
+        return new Profile(statements(), rows.get(), perOperation, perOperationSql, mostSent(limit), slowest(limit), totalMillis());
     }
 
     /** The {@code limit} statements the client calls sent most often, with how often, most first. */
@@ -117,6 +125,7 @@ final class CountingDataSource {
                 // A batched insert, update or delete: one row the flush writes, sent with the next executeBatch.
                 rows.incrementAndGet();
                 counts(operation)[1].increment();
+                statementCounts(operation, sql != null ? sql : "addBatch")[1].increment();
             }
             if (target instanceof Connection && method.getName().equals("commit") && operation != null) {
                 nanosBySql.computeIfAbsent("COMMIT", key -> new LongAdder()).add(nanos);
@@ -133,11 +142,18 @@ final class CountingDataSource {
                 String text = sql != null ? sql : args != null && args.length > 0 && args[0] instanceof String given ? given : method.getName();
                 String key = SHORTENED.computeIfAbsent(text, CountingDataSource::shorten);
                 bySql.computeIfAbsent(key, any -> new LongAdder()).increment();
+                statementCounts(operation, text)[0].increment();
                 nanosBySql.computeIfAbsent(key, any -> new LongAdder()).add(nanos);
             }
             return result;
         };
         return type.cast(Proxy.newProxyInstance(CountingDataSource.class.getClassLoader(), new Class<?>[] {type}, handler));
+    }
+
+    private LongAdder[] statementCounts(String operation, String sql) {
+        String key = SHORTENED.computeIfAbsent(sql, CountingDataSource::shorten);
+        return byOperationSql.computeIfAbsent(operation, any -> new ConcurrentHashMap<>())
+                .computeIfAbsent(key, any -> new LongAdder[] {new LongAdder(), new LongAdder()});
     }
 
     private LongAdder[] counts(String operation) {

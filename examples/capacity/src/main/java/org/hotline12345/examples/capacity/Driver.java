@@ -15,6 +15,9 @@ interface Driver extends AutoCloseable {
     /** Yellow and red cards issued so far. */
     long warnings();
 
+    /** Escalation ladders started so far (one per red card on a unit's sign-for or handling clock). */
+    long escalations();
+
     @Override
     void close();
 }

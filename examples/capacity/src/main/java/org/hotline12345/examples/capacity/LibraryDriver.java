@@ -102,6 +102,11 @@ final class LibraryDriver implements Driver {
         return RawDriver.countCards(engine.processEngine());
     }
 
+    @Override
+    public long escalations() {
+        return RawDriver.countStarted(engine.processEngine(), "case-escalation");
+    }
+
     HotlineWorkflowEngine hotlineEngine() {
         return engine;
     }

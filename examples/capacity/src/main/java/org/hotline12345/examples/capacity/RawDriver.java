@@ -11,10 +11,14 @@ import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.builder.UserTaskBuilder;
+import org.camunda.bpm.model.bpmn.instance.EndEvent;
+import org.camunda.bpm.model.bpmn.instance.TerminateEventDefinition;
 import org.hotline12345.workflow.calendar.WorkingCalendar;
 import org.hotline12345.workflow.cases.Category;
 import org.hotline12345.workflow.cases.Satisfaction;
@@ -26,13 +30,16 @@ import org.hotline12345.workflow.deadline.TimeLimit;
 
 /**
  * The baseline: the same lifecycle on the raw Camunda 7.24 engine, written as a portal developer would by hand. The
- * diagram has the same user tasks and the same yellow and red timers (their service tasks do nothing but run); the
- * caller computes the deadlines with the same working calendar, finds each task with a TaskService query and completes
- * it with variables, one transaction per engine call, history FULL.
+ * diagram has the same user tasks and the same yellow and red timers (their service tasks do nothing but run, except
+ * that a red card on a unit's clock starts the same escalation ladder as the library's); the caller computes the
+ * deadlines with the same working calendar, finds each task with a TaskService query and completes it with variables,
+ * one transaction per engine call, history FULL.
  */
 final class RawDriver implements Driver {
 
     static final String PROCESS = "baseline-case";
+    /** The escalation ladder a red card on a unit's clock starts, as the library's case-escalation. */
+    static final String ESCALATION = "baseline-escalation";
     /** The card service tasks of both runs' diagrams, counted the same way. */
     private static final List<String> CARD_TASKS = List.of("ServiceTask_IssueSignForYellowCard", "ServiceTask_IssueSignForRedCard",
             "ServiceTask_IssueHandlingYellowCard", "ServiceTask_IssueHandlingRedCard", "ServiceTask_IssueCallbackYellowCard",
@@ -51,10 +58,13 @@ final class RawDriver implements Driver {
         configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
         configuration.setJobExecutorActivate(true);
         JobExecutorTuning.apply(configuration, jobThreads);
-        this.engine = configuration.buildProcessEngine();
         this.calculator = new DeadlineCalculator(calendar);
         this.clock = clock;
-        engine.getRepositoryService().createDeployment().name(PROCESS).addModelInstance(PROCESS + ".bpmn", model()).deploy();
+        configuration.setBeans(Map.of("escalate", (JavaDelegate) this::escalate, "urge", (JavaDelegate) this::urge,
+                "supervise", (JavaDelegate) this::supervise));
+        this.engine = configuration.buildProcessEngine();
+        engine.getRepositoryService().createDeployment().name(PROCESS).addModelInstance(PROCESS + ".bpmn", model())
+                .addModelInstance(ESCALATION + ".bpmn", escalationModel()).deploy();
     }
 
     /** The lifecycle of hotline-case and unit-handling, flattened into one diagram. */
@@ -68,7 +78,7 @@ final class RawDriver implements Driver {
                 .moveToNode("Disposition")
                 .condition("dispatched", "${disposition == 'DISPATCH'}")
                 .userTask("UserTask_SignFor").camundaCandidateGroups("unit:${leadUnit}").camundaDueDate("${signForDue}");
-        UserTaskBuilder signFor = cards(builder, "UserTask_SignFor", "SignFor", "signForYellowAt", "signForDue");
+        UserTaskBuilder signFor = cards(builder, "UserTask_SignFor", "SignFor", "signForYellowAt", "signForDue", "${escalate}");
         var afterSignFor = signFor.exclusiveGateway("SignForOutcome")
                 .condition("return requested", "${unitAction == 'REQUEST_RETURN'}")
                 .userTask("UserTask_DecideReturn").camundaCandidateGroups("hotline-office")
@@ -77,7 +87,7 @@ final class RawDriver implements Driver {
                 .condition("signed for", "${unitAction == 'SIGN_FOR'}")
                 .exclusiveGateway("ToHandle")
                 .userTask("UserTask_Handle").camundaCandidateGroups("unit:${leadUnit}").camundaDueDate("${handlingDue}");
-        UserTaskBuilder handle = cards(afterSignFor, "UserTask_Handle", "Handling", "handlingYellowAt", "handlingDue");
+        UserTaskBuilder handle = cards(afterSignFor, "UserTask_Handle", "Handling", "handlingYellowAt", "handlingDue", "${escalate}");
         handle.boundaryEvent("ExtensionRequested").cancelActivity(false).message("ExtensionRequested")
                 .userTask("UserTask_DecideExtension").camundaCandidateGroups("hotline-office").endEvent("ExtensionDecided")
                 .moveToActivity("UserTask_Handle");
@@ -87,7 +97,7 @@ final class RawDriver implements Driver {
                 .moveToNode("ReviewOutcome")
                 .condition("approved", "${reviewApproved}")
                 .userTask("UserTask_Callback").camundaCandidateGroups("hotline-office").camundaDueDate("${callbackDue}");
-        UserTaskBuilder callback = cards(afterHandle, "UserTask_Callback", "Callback", "callbackYellowAt", "callbackDue");
+        UserTaskBuilder callback = cards(afterHandle, "UserTask_Callback", "Callback", "callbackYellowAt", "callbackDue", null);
         return callback.exclusiveGateway("CallbackOutcome")
                 .condition("unsatisfied", "${satisfaction == 'UNSATISFIED'}").connectTo("ToHandle")
                 .moveToNode("CallbackOutcome")
@@ -95,14 +105,66 @@ final class RawDriver implements Driver {
                 .done();
     }
 
-    /** A yellow and a red non-interrupting timer on {@code task}, each running a service task that does nothing. */
-    private static UserTaskBuilder cards(UserTaskBuilder builder, String task, String clock, String yellowAt, String due) {
-        return builder.boundaryEvent(clock + "YellowCard").cancelActivity(false).timerWithDate("${" + yellowAt + "}")
+    /**
+     * A yellow and a red non-interrupting timer on {@code task}, each running a service task; the yellow card's does
+     * nothing, the red card's runs {@code redCard} where the unit's overdue step escalates (null: nothing).
+     */
+    private static UserTaskBuilder cards(UserTaskBuilder builder, String task, String clock, String yellowAt, String due, String redCard) {
+        var red = builder.boundaryEvent(clock + "YellowCard").cancelActivity(false).timerWithDate("${" + yellowAt + "}")
                 .serviceTask("ServiceTask_Issue" + clock + "YellowCard").camundaExpression("${true}").endEvent()
                 .moveToActivity(task)
                 .boundaryEvent(clock + "RedCard").cancelActivity(false).timerWithDate("${" + due + "}")
-                .serviceTask("ServiceTask_Issue" + clock + "RedCard").camundaExpression("${true}").endEvent()
+                .serviceTask("ServiceTask_Issue" + clock + "RedCard");
+        return (redCard == null ? red.camundaExpression("${true}") : red.camundaDelegateExpression(redCard)).endEvent()
                 .moveToActivity(task);
+    }
+
+    /**
+     * The escalation ladder with the library's steps, tasks and timers (case-escalation.bpmn): urge the unit, which
+     * acknowledges; if still open after the policy's delay, order supervision, which the supervisors carry out; if
+     * still open at its deadline, record the unit for accountability (a step that does nothing here) and end.
+     */
+    static BpmnModelInstance escalationModel() {
+        BpmnModelInstance model = Bpmn.createExecutableProcess(ESCALATION).camundaHistoryTimeToLive(1825)
+                .startEvent()
+                .serviceTask("ServiceTask_UrgeUnit").camundaDelegateExpression("${urge}")
+                .parallelGateway("Urged")
+                .userTask("UserTask_AcknowledgeUrging").camundaCandidateGroups("unit:${leadUnit}").camundaDueDate("${supervisionAt}")
+                .endEvent()
+                .moveToNode("Urged")
+                .intermediateCatchEvent("SupervisionDue").timerWithDate("${supervisionAt}")
+                .serviceTask("ServiceTask_OrderSupervision").camundaDelegateExpression("${supervise}")
+                .parallelGateway("Supervision")
+                .userTask("UserTask_Supervise").camundaCandidateGroups("${supervisionGroups}").camundaDueDate("${supervisionDue}")
+                .endEvent()
+                .moveToNode("Supervision")
+                .intermediateCatchEvent("SupervisionDeadline").timerWithDate("${supervisionDue}")
+                .serviceTask("ServiceTask_RecordAccountabilityFact").camundaExpression("${true}")
+                .endEvent("AccountabilityFactRecorded")
+                .done();
+        EndEvent end = model.getModelElementById("AccountabilityFactRecorded");
+        end.getEventDefinitions().add(model.newInstance(TerminateEventDefinition.class));
+        return model;
+    }
+
+    /** A red card on the unit's sign-for or handling clock: its escalation ladder starts, as in the library. */
+    private void escalate(DelegateExecution execution) {
+        boolean signFor = execution.getCurrentActivityId().contains("SignFor");
+        execution.getProcessEngineServices().getRuntimeService().startProcessInstanceByKey(ESCALATION, execution.getProcessBusinessKey(),
+                Map.of("clock", signFor ? "SIGN_FOR" : "HANDLING", "leadUnit", execution.getVariable("leadUnit"),
+                        "category", execution.getVariable("category"), "urgency", execution.getVariable("urgency")));
+    }
+
+    private void urge(DelegateExecution execution) {
+        Urgency urgency = Urgency.valueOf((String) execution.getVariable("urgency"));
+        execution.setVariable("supervisionAt", Date.from(calculator.due(clock.instant(), supervisionAfter(urgency))));
+    }
+
+    private void supervise(DelegateExecution execution) {
+        Urgency urgency = Urgency.valueOf((String) execution.getVariable("urgency"));
+        execution.setVariable("supervisionDue", Date.from(calculator.due(clock.instant(), supervisionLimit(urgency))));
+        // Ordinary cases' supervision goes to the unit's parent (the city government for every demo unit) as well.
+        execution.setVariable("supervisionGroups", urgency == Urgency.NORMAL ? "supervision,unit:jinan" : "supervision");
     }
 
     @Override
@@ -219,6 +281,23 @@ final class RawDriver implements Driver {
         return script.category() == Category.CONSULTATION ? TimeLimit.workingDays(3) : TimeLimit.workingDays(5);
     }
 
+    /** The escalation policy's delays, kept in code as the deadline limits are. */
+    private static TimeLimit supervisionAfter(Urgency urgency) {
+        return switch (urgency) {
+            case EMERGENCY -> TimeLimit.hours(1);
+            case URGENT -> TimeLimit.workingDays(1);
+            case NORMAL -> TimeLimit.workingDays(5);
+        };
+    }
+
+    private static TimeLimit supervisionLimit(Urgency urgency) {
+        return switch (urgency) {
+            case EMERGENCY -> TimeLimit.hours(2);
+            case URGENT -> TimeLimit.workingDays(1);
+            case NORMAL -> TimeLimit.workingDays(3);
+        };
+    }
+
     private static TimeLimit yellowLead(CaseScript script) {
         return switch (script.urgency()) {
             case EMERGENCY -> TimeLimit.minutes(30);
@@ -234,6 +313,15 @@ final class RawDriver implements Driver {
             throw new IllegalStateException("no open " + taskKey + " for " + businessKey);
         }
         engine.getTaskService().complete(task.getId(), variables);
+        // A unit's step done after its deadline had its red card, which started the escalation ladder: it stops now.
+        // The task's due date tells without a look-up whether that can be so.
+        boolean unitClock = taskKey.equals("UserTask_SignFor") || taskKey.equals("UserTask_Handle");
+        if (unitClock && task.getDueDate() != null && !task.getDueDate().toInstant().isAfter(clock.instant())) {
+            var runtime = engine.getRuntimeService();
+            runtime.createProcessInstanceQuery().processDefinitionKey(ESCALATION).processInstanceBusinessKey(businessKey)
+                    .variableValueEquals("clock", taskKey.equals("UserTask_SignFor") ? "SIGN_FOR" : "HANDLING").list()
+                    .forEach(escalation -> runtime.deleteProcessInstance(escalation.getId(), "the overdue step was done", false, true));
+        }
     }
 
     private String processInstance(String businessKey) {
@@ -249,6 +337,15 @@ final class RawDriver implements Driver {
     @Override
     public long warnings() {
         return countCards(engine);
+    }
+
+    @Override
+    public long escalations() {
+        return countStarted(engine, ESCALATION);
+    }
+
+    static long countStarted(ProcessEngine engine, String processKey) {
+        return engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(processKey).count();
     }
 
     static long countCards(ProcessEngine engine) {

@@ -26,7 +26,7 @@ final class Simulation {
 
     /** What one run measured. */
     record Result(String driver, int threads, int cases, double seconds, double drainSeconds, Latencies latencies, long warnings,
-            long conflictsRetried, long conflictsGivenUp, long errors, long jobsSuccessful, long jobsFailed, long heapUsedMb) {
+            long escalations, long conflictsRetried, long conflictsGivenUp, long errors, long jobsSuccessful, long jobsFailed, long heapUsedMb) {
 
         double callsPerSecond() {
             return latencies.calls() / seconds;
@@ -104,12 +104,15 @@ final class Simulation {
         long failed = metrics.createMetricsQuery().name("job-failed").sum();
         System.gc();
         long heap = (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / (1024 * 1024);
-        return new Result(driver.name(), threads, scripts.size(), seconds, drainNanos / 1e9, latencies, driver.warnings(), retried.get(),
-                givenUp.get(), errors.get(), successful, failed, heap);
+        return new Result(driver.name(), threads, scripts.size(), seconds, drainNanos / 1e9, latencies, driver.warnings(),
+                driver.escalations(), retried.get(), givenUp.get(), errors.get(), successful, failed, heap);
     }
 
-    /** What the burst measured: cards issued by the job executor and the wall time until it had issued them all. */
-    record Burst(long cards, double seconds) {
+    /**
+     * What the burst measured: cards issued by the job executor, the escalation ladders their red cards started, and
+     * the wall time until it had issued them all.
+     */
+    record Burst(long cards, long escalations, double seconds) {
 
         double cardsPerSecond() {
             return cards / seconds;
@@ -133,11 +136,12 @@ final class Simulation {
         }
         drainJobs(driver);
         long before = driver.warnings();
+        long escalationsBefore = driver.escalations();
         EngineClock.freezeAt(at.plus(Duration.ofDays(20)));
         long start = System.nanoTime();
         drainJobs(driver);
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new Burst(driver.warnings() - before, seconds);
+        return new Burst(driver.warnings() - before, driver.escalations() - escalationsBefore, seconds);
     }
 
     private static void perform(Driver driver, CaseScript script, CaseScript.Action action, Latencies latencies, AtomicLong retried,

@@ -24,7 +24,7 @@ class CapacitySimulationTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
         Map<String, Object> report = CapacitySimulation.run(new CapacitySimulation.Options("h2", 30, 7, Duration.ofHours(2), List.of(1), 2,
-                20, 5, false, null), new PrintStream(out, true, StandardCharsets.UTF_8));
+                20, 5, false, List.of(CaseScript.Kind.REPLY), null), new PrintStream(out, true, StandardCharsets.UTF_8));
 
         List<Map<String, Object>> runs = (List<Map<String, Object>>) report.get("runs");
         assertThat(runs).extracting(run -> run.get("round")).containsExactly(1, 2);
@@ -38,8 +38,17 @@ class CapacitySimulationTest {
             assertThat((List<?>) run.get("indicators")).isNotEmpty();
             assertThat((Long) run.get("libraryRows")).as("rows the library's calls wrote in batches").isPositive();
             assertThat((Long) run.get("rawRows")).as("rows the raw engine's calls wrote in batches").isPositive();
+            Map<String, Object> libraryBurst = (Map<String, Object>) run.get("libraryBurst");
+            Map<String, Object> rawBurst = (Map<String, Object>) run.get("rawBurst");
+            // The baseline does the same work on a card: every dispatched case earns a yellow and a red card for its
+            // sign-for clock, and each red card starts an escalation ladder in both engines.
+            assertThat(libraryBurst.get("cards")).isEqualTo(40L);
+            assertThat(rawBurst.get("cards")).isEqualTo(40L);
+            assertThat(libraryBurst.get("escalations")).isEqualTo(20L);
+            assertThat(rawBurst.get("escalations")).isEqualTo(20L);
         }
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("warm-up: 5 other cases", "round 2 of 2 (raw engine first)",
-                "1 client thread(s), 2 round(s): lifecycle ratio");
+                "1 client thread(s), 2 round(s): lifecycle ratio", "statements of a REPLY call, library",
+                "statements of a REPLY call, raw engine");
     }
 }
