@@ -95,18 +95,30 @@ final class CaseStore {
         final java.util.Map<CaseId, java.util.Map<String, Object>> rows = new java.util.HashMap<>();
         /** Cases whose row this command has locked: their lock is held until it ends, and is not taken again. */
         final java.util.Set<CaseId> locked = new java.util.HashSet<>();
+        /** Writes whose answer the command does not need, in the order made, sent with the case rows' updates. */
+        final List<Deferred> deferred = new ArrayList<>();
         /** Whether this store's statements are joined to the command's commit and rollback; see {@link #joinTransaction}. */
         boolean joined;
+    }
+
+    /**
+     * A write to one of the library's tables whose answer the command does not need (an audit row, a unit's part):
+     * sent when the command closes, together with the case rows' updates, or earlier, just before a statement that
+     * reads or writes its table.
+     */
+    private record Deferred(java.util.regex.Pattern table, String sql, Object[] parameters) {
     }
 
     private static final ThreadLocal<java.util.WeakHashMap<CommandContext, CommandState>> STATES =
             ThreadLocal.withInitial(java.util.WeakHashMap::new);
 
     /** A statement that reads or writes the case table itself (not hw_case_event, hw_case_unit, ...). */
-    private static final java.util.regex.Pattern CASE_TABLE = java.util.regex.Pattern.compile("\\bhw_case\\b");
+    private static final java.util.regex.Pattern CASE_TABLE = table("hw_case");
+    private static final java.util.regex.Pattern EVENT_TABLE = table("hw_case_event");
+    private static final java.util.regex.Pattern CASE_UNIT_TABLE = table("hw_case_unit");
 
     /** The running command's state, made (with its flush at close) on first use; null outside a command. */
-    private static CommandState commandState(boolean create) {
+    private CommandState commandState(boolean create) {
         CommandContext command = Context.getCommandContext();
         if (command == null) {
             return null;
@@ -119,7 +131,7 @@ final class CaseStore {
             command.registerCommandContextListener(new CommandContextListener() {
                 @Override
                 public void onCommandContextClose(CommandContext context) {
-                    sendAssignments(created);
+                    sendPending(created);
                     STATES.get().remove(context);
                 }
 
@@ -133,7 +145,7 @@ final class CaseStore {
         return state;
     }
 
-    private static java.util.Map<CaseId, Head> headsOfThisCommand() {
+    private java.util.Map<CaseId, Head> headsOfThisCommand() {
         CommandState state = commandState(true);
         return state == null ? new java.util.HashMap<>() : state.heads;
     }
@@ -155,7 +167,7 @@ final class CaseStore {
     }
 
     /** Keeps the row's columns as the command now knows them, for {@link #find}; returns them. */
-    private static java.util.Map<String, Object> remember(java.util.Map<String, Object> columns) {
+    private java.util.Map<String, Object> remember(java.util.Map<String, Object> columns) {
         CommandState state = commandState(true);
         if (state != null) {
             state.rows.put(CaseId.of((String) columns.get("id")), columns);
@@ -164,13 +176,28 @@ final class CaseStore {
     }
 
     /** Sends the command's kept assignments, one {@code UPDATE} per case. */
-    private static void sendAssignments(CommandState state) {
+    private void sendAssignments(CommandState state) {
         if (state == null || state.assignments.isEmpty()) {
             return;
         }
-        List<java.util.Map.Entry<CaseId, java.util.Map<String, Object>>> due = new ArrayList<>(state.assignments.entrySet());
-        state.assignments.clear();
-        for (var entry : due) {
+        send(takeAssignments(state));
+    }
+
+    /** Sends everything the command has kept: the case rows' updates and the deferred writes. */
+    private void sendPending(CommandState state) {
+        if (state.assignments.isEmpty() && state.deferred.isEmpty()) {
+            return;
+        }
+        List<Deferred> pending = takeAssignments(state);
+        pending.addAll(state.deferred);
+        state.deferred.clear();
+        send(pending);
+    }
+
+    /** The kept assignments as one {@code UPDATE} per case, no longer kept. */
+    private static List<Deferred> takeAssignments(CommandState state) {
+        List<Deferred> updates = new ArrayList<>();
+        for (var entry : state.assignments.entrySet()) {
             StringJoiner set = new StringJoiner(", ");
             List<Object> parameters = new ArrayList<>();
             entry.getValue().forEach((column, value) -> {
@@ -178,17 +205,61 @@ final class CaseStore {
                 parameters.add(value);
             });
             parameters.add(entry.getKey().value());
-            try (PreparedStatement statement = bind(connection().prepareStatement("UPDATE hw_case SET " + set + " WHERE id = ?"),
-                    parameters.toArray())) {
-                statement.executeUpdate();
+            updates.add(new Deferred(CASE_TABLE, "UPDATE hw_case SET " + set + " WHERE id = ?", parameters.toArray()));
+        }
+        state.assignments.clear();
+        return updates;
+    }
+
+    /**
+     * Sends writes in order: as one statement where the database takes joined statements in one round trip, else
+     * one by one.
+     */
+    private void send(List<Deferred> writes) {
+        if (writes.isEmpty()) {
+            return;
+        }
+        if (writes.size() > 1 && dialect().sendsJoinedStatements()) {
+            StringJoiner joined = new StringJoiner(";\n");
+            List<Object> parameters = new ArrayList<>();
+            for (Deferred write : writes) {
+                joined.add(write.sql());
+                parameters.addAll(java.util.Arrays.asList(write.parameters()));
+            }
+            writes = List.of(new Deferred(null, joined.toString(), parameters.toArray()));
+        }
+        for (Deferred write : writes) {
+            try (PreparedStatement statement = bind(connection().prepareStatement(write.sql()), write.parameters())) {
+                statement.execute();
             } catch (SQLException e) {
-                throw new CaseStoreException("writing case " + entry.getKey(), e);
+                throw new CaseStoreException("writing case data", e);
             }
         }
     }
 
+    /**
+     * Runs a write whose answer the command does not need ({@code table} names the table it writes) when the command
+     * closes, with the case rows' updates, or before the next statement that names that table: on PostgreSQL they
+     * then go in one round trip instead of one each.
+     */
+    void updateLater(java.util.regex.Pattern table, String sql, Object... parameters) {
+        CommandState state = commandState(true);
+        if (state == null) {
+            update(sql, parameters);
+            return;
+        }
+        // Joins the store's statements to the command's transaction now, as an immediate write would.
+        connection();
+        state.deferred.add(new Deferred(table, sql, parameters));
+    }
+
+    /** The pattern that finds {@code table} named in a statement, for {@link #updateLater}. */
+    static java.util.regex.Pattern table(String table) {
+        return java.util.regex.Pattern.compile("\\b" + table + "\\b");
+    }
+
     /** The JDBC connection of the command in progress; the store is only used inside engine commands. */
-    private static Connection connection() {
+    private Connection connection() {
         CommandContext commandContext = Context.getCommandContext();
         if (commandContext == null) {
             throw new IllegalStateException("the case store is used outside an engine command");
@@ -203,7 +274,7 @@ final class CaseStore {
      * connection would otherwise be left to the next command. Where a transaction manager (Spring) owns the
      * transaction, it commits the connection as a whole and nothing needs joining.
      */
-    private static void joinTransaction(CommandContext commandContext) {
+    private void joinTransaction(CommandContext commandContext) {
         if (commandContext.getProcessEngineConfiguration().isTransactionsExternallyManaged()) {
             return;
         }
@@ -495,7 +566,7 @@ final class CaseStore {
 
     /** Records that {@code unit} has (had) a part in the case, so that its users may see it from now on. */
     void addCaseUnit(CaseId id, UnitId unit, Instant now) {
-        update(dialect().insertCaseUnitSql(), id.value(), unit.value(), now);
+        updateLater(CASE_UNIT_TABLE, dialect().insertCaseUnitSql(), id.value(), unit.value(), now);
     }
 
     /** When the case went to its current lead unit; empty while it has none. */
@@ -741,8 +812,9 @@ final class CaseStore {
                 actorUnit == null ? null : actorUnit.value(), taskKey, detail, AuditChain.normalise(deadline),
                 definition == null ? null : definition.getKey(), definition == null ? null : definition.getVersion(), null, null)
                 .sealed(headHash);
-        update("INSERT INTO hw_case_event (case_id, seq, event_type, occurred_at, actor, actor_unit, task_key, detail, deadline, "
-                        + "process_key, process_version, prev_hash, row_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        updateLater(EVENT_TABLE, "INSERT INTO hw_case_event (case_id, seq, event_type, occurred_at, actor, actor_unit, task_key, "
+                        + "detail, deadline, process_key, process_version, prev_hash, row_hash) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 row.caseId(), row.sequence(), row.eventType(), row.occurredAt(), row.actor(), row.actorUnit(), row.taskKey(),
                 row.detail(), row.deadline(), row.processKey(), row.processVersion(), row.previousHash(), row.hash());
         assign(caseId, "audit_head_seq", sequence, "audit_head_hash", row.hash());
@@ -972,6 +1044,11 @@ final class CaseStore {
     }
 
     PreparedStatement prepare(String sql, Object... parameters) throws SQLException {
+        CommandState pending = commandState(false);
+        if (pending != null && pending.deferred.stream().anyMatch(write -> write.table().matcher(sql).find())) {
+            // A deferred write's table is read or written now: it goes first, with everything kept so far.
+            sendPending(pending);
+        }
         if (CASE_TABLE.matcher(sql).find()) {
             CommandState state = commandState(false);
             sendAssignments(state);

@@ -85,6 +85,15 @@ enum Dialect {
     }
 
     /**
+     * Whether several statements, joined with semicolons into one prepared statement with their parameters in order,
+     * go to the database in one round trip. PostgreSQL's driver sends them so; H2 runs in the JVM, where a round
+     * trip costs nothing, and MySQL's drivers refuse joined statements unless the host's URL allows them.
+     */
+    boolean sendsJoinedStatements() {
+        return this == POSTGRESQL;
+    }
+
+    /**
      * Whether a statement failed because a row it would lock with {@code NOWAIT} is held by another transaction:
      * PostgreSQL's lock_not_available, H2's lock timeout, MySQL's and MariaDB's lock errors.
      */

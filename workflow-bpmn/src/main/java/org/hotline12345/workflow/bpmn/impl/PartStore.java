@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.hotline12345.workflow.cases.CaseId;
 import org.hotline12345.workflow.cases.Satisfaction;
 import org.hotline12345.workflow.cases.UnitId;
@@ -26,6 +27,8 @@ final class PartStore {
         TRANSFERRED
     }
 
+    private static final Pattern PART_TABLE = CaseStore.table("hw_unit_part");
+
     private final CaseStore store;
 
     PartStore(CaseStore store) {
@@ -33,9 +36,9 @@ final class PartStore {
     }
 
     void open(CaseId caseId, UnitId unit, Instant at, Instant signForDue, Instant signedForAt, Instant handlingDue) {
-        store.update("INSERT INTO hw_unit_part (id, case_id, unit, dispatched_at, sign_for_due, signed_for_at, handling_due, "
-                + "return_requested, reopens) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", UUID.randomUUID().toString(), caseId.value(),
-                unit.value(), at, signForDue, signedForAt, handlingDue, false, 0);
+        store.updateLater(PART_TABLE, "INSERT INTO hw_unit_part (id, case_id, unit, dispatched_at, sign_for_due, signed_for_at, "
+                + "handling_due, return_requested, reopens) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", UUID.randomUUID().toString(),
+                caseId.value(), unit.value(), at, signForDue, signedForAt, handlingDue, false, 0);
     }
 
     void signedFor(CaseId caseId, Instant at, Instant handlingDue) {
@@ -53,7 +56,7 @@ final class PartStore {
 
     /** The first reply counts for the on-time completion; a reply after rework or a revision does not move it. */
     void replied(CaseId caseId, Instant at) {
-        store.update("UPDATE hw_unit_part SET replied_at = ? WHERE case_id = ? AND ended IS NULL AND replied_at IS NULL",
+        store.updateLater(PART_TABLE, "UPDATE hw_unit_part SET replied_at = ? WHERE case_id = ? AND ended IS NULL AND replied_at IS NULL",
                 at, caseId.value());
     }
 
@@ -89,6 +92,6 @@ final class PartStore {
         Object[] parameters = new Object[values.length + 1];
         System.arraycopy(values, 0, parameters, 0, values.length);
         parameters[values.length] = caseId.value();
-        store.update("UPDATE hw_unit_part SET " + set + " WHERE case_id = ? AND ended IS NULL", parameters);
+        store.updateLater(PART_TABLE, "UPDATE hw_unit_part SET " + set + " WHERE case_id = ? AND ended IS NULL", parameters);
     }
 }

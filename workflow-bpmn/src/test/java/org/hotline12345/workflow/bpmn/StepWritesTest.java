@@ -1,0 +1,148 @@
+package org.hotline12345.workflow.bpmn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hotline12345.workflow.bpmn.TestCity.leadUnit;
+import static org.hotline12345.workflow.bpmn.TestCity.operator;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import javax.sql.DataSource;
+import org.hotline12345.workflow.HotlineWorkflow;
+import org.hotline12345.workflow.cases.CaseId;
+import org.hotline12345.workflow.cases.CaseStatus;
+import org.hotline12345.workflow.timeline.CaseEventType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A step's own records (its audit row, the unit's part, the case row) are written at the end of the step, all with the
+ * engine's changes or none of them; on PostgreSQL they go to the server in one round trip.
+ */
+class StepWritesTest {
+
+    private static final List<String> PREPARED = new CopyOnWriteArrayList<>();
+    private static TestDatabase database;
+    private static HikariDataSource pool;
+    private static HotlineWorkflowEngine engine;
+
+    @BeforeAll
+    static void start() {
+        EngineClock.freezeAt(TestCity.THURSDAY_MORNING);
+        String name = TestCity.nextEngineName();
+        database = TestDatabase.create(name);
+        pool = database.dataSource();
+        engine = TestCity.engine(name, database, recording(pool)).build();
+    }
+
+    @AfterAll
+    static void stop() {
+        engine.close();
+        pool.close();
+        EngineClock.reset();
+    }
+
+    @BeforeEach
+    void forget() {
+        EngineClock.freezeAt(TestCity.THURSDAY_MORNING);
+        PREPARED.clear();
+    }
+
+    private static HotlineWorkflow workflow() {
+        return engine.workflow();
+    }
+
+    @Test
+    void aSignForWritesItsAuditRowItsPartAndItsCaseRowTogether() throws SQLException {
+        CaseId id = TestCity.dispatchedToLixia(workflow());
+        PREPARED.clear();
+
+        workflow().signFor(leadUnit(), id);
+
+        assertThat(workflow().caseView(operator(), id).status()).isEqualTo(CaseStatus.IN_PROGRESS);
+        assertThat(TestCity.count(workflow(), id, CaseEventType.CASE_SIGNED_FOR)).isOne();
+        assertThat(signedForAt(id)).isTrue();
+        List<String> auditWrites = PREPARED.stream().filter(sql -> sql.contains("INSERT INTO hw_case_event")).toList();
+        assertThat(auditWrites).hasSize(1);
+        if (database.kind().equals("postgresql")) {
+            assertThat(auditWrites.get(0)).contains("UPDATE hw_case SET", "UPDATE hw_unit_part SET");
+        } else {
+            assertThat(auditWrites.get(0)).doesNotContain("UPDATE hw_case SET", "UPDATE hw_unit_part SET");
+        }
+    }
+
+    @Test
+    void aStepWhoseOwnRecordsCannotBeWrittenLeavesNothingBehind() throws SQLException {
+        CaseId id = TestCity.dispatchedToLixia(workflow());
+        // The database refuses this case's part a sign-for time: the last of the step's own writes fails.
+        execute("ALTER TABLE hw_unit_part ADD CONSTRAINT test_no_sign_for CHECK (signed_for_at IS NULL OR case_id <> '" + id.value() + "')");
+        try {
+            assertThatThrownBy(() -> workflow().signFor(leadUnit(), id)).isInstanceOf(RuntimeException.class);
+        } finally {
+            execute("ALTER TABLE hw_unit_part DROP CONSTRAINT test_no_sign_for");
+        }
+
+        assertThat(workflow().caseView(operator(), id).status()).isEqualTo(CaseStatus.DISPATCHED);
+        assertThat(TestCity.count(workflow(), id, CaseEventType.CASE_SIGNED_FOR)).isZero();
+        assertThat(signedForAt(id)).isFalse();
+        assertThat(engine.processEngine().getTaskService().createTaskQuery().processInstanceBusinessKey(id.value())
+                .taskDefinitionKey(StandardTask.SIGN_FOR.taskKey()).count()).as("the sign-for task is still open").isOne();
+
+        workflow().signFor(leadUnit(), id);
+        assertThat(workflow().caseView(operator(), id).status()).isEqualTo(CaseStatus.IN_PROGRESS);
+    }
+
+    private static boolean signedForAt(CaseId id) throws SQLException {
+        try (Connection connection = pool.getConnection();
+                PreparedStatement statement = connection.prepareStatement("SELECT signed_for_at FROM hw_unit_part WHERE case_id = ?")) {
+            statement.setString(1, id.value());
+            try (ResultSet rs = statement.executeQuery()) {
+                assertThat(rs.next()).as("the unit's part").isTrue();
+                return rs.getTimestamp(1) != null;
+            }
+        }
+    }
+
+    private static void execute(String sql) throws SQLException {
+        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    /** The pool, recording the text of every statement prepared on it. */
+    private static DataSource recording(DataSource target) {
+        return (DataSource) Proxy.newProxyInstance(StepWritesTest.class.getClassLoader(), new Class<?>[] {DataSource.class},
+                (proxy, method, args) -> {
+                    Object result = invoke(method, target, args);
+                    return result instanceof Connection connection ? recordingConnection(connection) : result;
+                });
+    }
+
+    private static Connection recordingConnection(Connection target) {
+        return (Connection) Proxy.newProxyInstance(StepWritesTest.class.getClassLoader(), new Class<?>[] {Connection.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("prepareStatement") && args != null && args[0] instanceof String sql) {
+                        PREPARED.add(sql);
+                    }
+                    return invoke(method, target, args);
+                });
+    }
+
+    private static Object invoke(java.lang.reflect.Method method, Object target, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+}
