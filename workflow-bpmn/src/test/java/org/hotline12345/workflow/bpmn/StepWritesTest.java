@@ -82,6 +82,25 @@ class StepWritesTest {
     }
 
     @Test
+    void anIntakeWritesTheNewCaseRowOnceWithWhatTheIntakeSetsInIt() throws SQLException {
+        CaseId id = workflow().intake(operator(), TestCity.complaint()).caseView().id();
+
+        List<String> caseWrites = PREPARED.stream().filter(sql -> sql.contains("INSERT INTO hw_case (")).toList();
+        assertThat(caseWrites).hasSize(1);
+        assertThat(PREPARED).noneMatch(sql -> sql.contains("UPDATE hw_case SET"));
+        if (database.kind().equals("postgresql")) {
+            assertThat(caseWrites.get(0)).contains("INSERT INTO hw_case_event");
+        }
+        assertThat(workflow().caseView(operator(), id).status()).isEqualTo(CaseStatus.REGISTERED);
+        assertThat(TestCity.count(workflow(), id, CaseEventType.CASE_REGISTERED)).isOne();
+        assertThat(engine.processEngine().getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(id.value())
+                .singleResult().getId()).as("the case row names its process").isEqualTo(column(id, "process_instance_id"));
+        assertThat(column(id, "open_tasks")).as("the case row names its open dispatch task").startsWith("UserTask_Dispatch=");
+        workflow().dispatch(TestCity.dispatcher(), id, new org.hotline12345.workflow.dispatch.DispatchOrder(TestCity.LIXIA, null));
+        assertThat(workflow().caseView(operator(), id).status()).isEqualTo(CaseStatus.DISPATCHED);
+    }
+
+    @Test
     void aStepWhoseOwnRecordsCannotBeWrittenLeavesNothingBehind() throws SQLException {
         CaseId id = TestCity.dispatchedToLixia(workflow());
         // The database refuses this case's part a sign-for time: the last of the step's own writes fails.
@@ -109,6 +128,17 @@ class StepWritesTest {
             try (ResultSet rs = statement.executeQuery()) {
                 assertThat(rs.next()).as("the unit's part").isTrue();
                 return rs.getTimestamp(1) != null;
+            }
+        }
+    }
+
+    private static String column(CaseId id, String column) throws SQLException {
+        try (Connection connection = pool.getConnection();
+                PreparedStatement statement = connection.prepareStatement("SELECT " + column + " FROM hw_case WHERE id = ?")) {
+            statement.setString(1, id.value());
+            try (ResultSet rs = statement.executeQuery()) {
+                assertThat(rs.next()).as("the case row").isTrue();
+                return rs.getString(1);
             }
         }
     }

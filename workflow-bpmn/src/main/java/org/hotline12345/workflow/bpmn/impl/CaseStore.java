@@ -97,6 +97,11 @@ final class CaseStore {
         final java.util.Set<CaseId> locked = new java.util.HashSet<>();
         /** Writes whose answer the command does not need, in the order made, sent with the case rows' updates. */
         final List<Deferred> deferred = new ArrayList<>();
+        /**
+         * New case rows as inserted by the command, not sent yet: each goes as one {@code INSERT} with the command's
+         * later assignments to it, before any other statement of the store and at the latest when the command closes.
+         */
+        final java.util.Map<CaseId, java.util.Map<String, Object>> inserts = new java.util.LinkedHashMap<>();
         /** Whether this store's statements are joined to the command's commit and rollback; see {@link #joinTransaction}. */
         boolean joined;
     }
@@ -177,7 +182,7 @@ final class CaseStore {
 
     /** Sends the command's kept assignments, one {@code UPDATE} per case. */
     private void sendAssignments(CommandState state) {
-        if (state == null || state.assignments.isEmpty()) {
+        if (state == null || state.assignments.isEmpty() && state.inserts.isEmpty()) {
             return;
         }
         send(takeAssignments(state));
@@ -185,7 +190,7 @@ final class CaseStore {
 
     /** Sends everything the command has kept: the case rows' updates and the deferred writes. */
     private void sendPending(CommandState state) {
-        if (state.assignments.isEmpty() && state.deferred.isEmpty()) {
+        if (state.assignments.isEmpty() && state.inserts.isEmpty() && state.deferred.isEmpty()) {
             return;
         }
         List<Deferred> pending = takeAssignments(state);
@@ -194,9 +199,25 @@ final class CaseStore {
         send(pending);
     }
 
-    /** The kept assignments as one {@code UPDATE} per case, no longer kept. */
+    /**
+     * The kept new rows, each as one {@code INSERT} with the assignments made to it since, and the other kept
+     * assignments as one {@code UPDATE} per case; no longer kept.
+     */
     private static List<Deferred> takeAssignments(CommandState state) {
         List<Deferred> updates = new ArrayList<>();
+        for (var insert : state.inserts.entrySet()) {
+            java.util.Map<String, Object> columns = new java.util.LinkedHashMap<>();
+            INSERTED_COLUMN_NAMES.forEach(column -> columns.put(column, insert.getValue().get(column)));
+            java.util.Map<String, Object> assigned = state.assignments.remove(insert.getKey());
+            if (assigned != null) {
+                columns.putAll(assigned);
+            }
+            List<Object> parameters = new ArrayList<>();
+            columns.forEach((column, value) -> parameters.add(value == null ? new TypedNull(sqlType(column)) : value));
+            updates.add(new Deferred(CASE_TABLE, "INSERT INTO hw_case (" + String.join(", ", columns.keySet()) + ") VALUES ("
+                    + String.join(", ", java.util.Collections.nCopies(columns.size(), "?")) + ")", parameters.toArray()));
+        }
+        state.inserts.clear();
         for (var entry : state.assignments.entrySet()) {
             StringJoiner set = new StringJoiner(", ");
             List<Object> parameters = new ArrayList<>();
@@ -445,26 +466,16 @@ final class CaseStore {
         }
     }
 
+    /**
+     * Inserts a new case row as of the end of the running command: it goes as one {@code INSERT} with the command's
+     * later changes to it (the process it started, its status and open task, its audit head), before the store's next
+     * statement or when the command closes. A unique index that refuses it (a known external id) fails the command.
+     */
     void insert(CaseRow row) {
         java.util.Map<String, Object> columns = columns(row);
-        String placeholders = "?,".repeat(INSERTED_COLUMN_NAMES.size());
-        try (PreparedStatement s = connection().prepareStatement(
-                "INSERT INTO hw_case (" + INSERTED_COLUMNS + ") VALUES (" + placeholders.substring(0, placeholders.length() - 1) + ")")) {
-            int i = 1;
-            for (String column : INSERTED_COLUMN_NAMES) {
-                Object value = columns.get(column);
-                if (value == null) {
-                    s.setNull(i++, sqlType(column));
-                } else if (value instanceof Instant instant) {
-                    setInstant(s, i++, instant);
-                } else {
-                    s.setObject(i++, value);
-                }
-            }
-            s.executeUpdate();
-        } catch (SQLException e) {
-            throw new CaseStoreException("inserting case " + row.number(), e);
-        }
+        // Joins the store's statements to the command's transaction now, as the insert itself would.
+        connection();
+        commandState(true).inserts.put(row.id(), new java.util.HashMap<>(columns));
         // The command knows the new row as written: its listeners and its answer need not read it back.
         remember(columns);
         // A new case's chain starts at the genesis; its diagram is set once its process has started.
@@ -675,11 +686,17 @@ final class CaseStore {
      */
     List<DuplicateCandidate> duplicateCandidates(Category category, String areaCode, Instant from, Instant to, CaseId except) {
         List<DuplicateCandidate> candidates = new ArrayList<>();
-        try (PreparedStatement statement = prepare("SELECT id, case_number, status, subject, description, lead_unit, created_at "
+        String sql = "SELECT id, case_number, status, subject, description, lead_unit, created_at "
                 + "FROM hw_case WHERE category = ? AND area_code = ? AND created_at >= ? AND created_at <= ? AND status <> ? "
-                + "AND id <> ? AND master_id IS NULL ORDER BY created_at DESC LIMIT " + MAX_DUPLICATE_CANDIDATES,
-                category.name(), areaCode, from, to, CaseStatus.CLOSED.name(), except.value());
-                ResultSet rs = statement.executeQuery()) {
+                + "AND id <> ? AND master_id IS NULL ORDER BY created_at DESC LIMIT " + MAX_DUPLICATE_CANDIDATES;
+        Object[] parameters = {category.name(), areaCode, from, to, CaseStatus.CLOSED.name(), except.value()};
+        CommandState state = commandState(false);
+        // The search leaves out the case it searches for: what the command keeps for that case alone (a new row, its
+        // changes) need not be sent first, and goes with the command's other writes at its end.
+        boolean keptForOthers = state != null && (state.inserts.keySet().stream().anyMatch(id -> !id.equals(except))
+                || state.assignments.keySet().stream().anyMatch(id -> !id.equals(except)));
+        try (PreparedStatement statement = keptForOthers ? prepare(sql, parameters)
+                : bind(connection().prepareStatement(sql), parameters); ResultSet rs = statement.executeQuery()) {
             while (rs.next()) {
                 String leadUnit = rs.getString(6);
                 candidates.add(new DuplicateCandidate(CaseId.of(rs.getString(1)), new CaseNumber(rs.getString(2)),
@@ -1045,8 +1062,10 @@ final class CaseStore {
 
     PreparedStatement prepare(String sql, Object... parameters) throws SQLException {
         CommandState pending = commandState(false);
-        if (pending != null && pending.deferred.stream().anyMatch(write -> write.table().matcher(sql).find())) {
-            // A deferred write's table is read or written now: it goes first, with everything kept so far.
+        if (pending != null && (!pending.inserts.isEmpty()
+                || pending.deferred.stream().anyMatch(write -> write.table().matcher(sql).find()))) {
+            // A deferred write's table is read or written now, or the statement may need a new case row (the
+            // library's other tables refer to it): everything kept so far goes first.
             sendPending(pending);
         }
         if (CASE_TABLE.matcher(sql).find()) {
@@ -1060,11 +1079,17 @@ final class CaseStore {
         return bind(connection().prepareStatement(sql), parameters);
     }
 
+    /** A null parameter of a known SQL type, for drivers that want the type of a null. */
+    private record TypedNull(int sqlType) {
+    }
+
     private static PreparedStatement bind(PreparedStatement statement, Object... parameters) throws SQLException {
         try {
             for (int i = 0; i < parameters.length; i++) {
                 Object value = parameters[i];
-                if (value instanceof Instant instant) {
+                if (value instanceof TypedNull typed) {
+                    statement.setNull(i + 1, typed.sqlType());
+                } else if (value instanceof Instant instant) {
                     setInstant(statement, i + 1, instant);
                 } else {
                     statement.setObject(i + 1, value);
