@@ -19,6 +19,9 @@ import javax.sql.DataSource;
 import org.hotline12345.workflow.HotlineWorkflow;
 import org.hotline12345.workflow.cases.CaseId;
 import org.hotline12345.workflow.cases.CaseStatus;
+import org.hotline12345.workflow.cases.ReplyResult;
+import org.hotline12345.workflow.handling.Reply;
+import org.hotline12345.workflow.review.ReviewDecision;
 import org.hotline12345.workflow.timeline.CaseEventType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -98,6 +101,25 @@ class StepWritesTest {
         assertThat(column(id, "open_tasks")).as("the case row names its open dispatch task").startsWith("UserTask_Dispatch=");
         workflow().dispatch(TestCity.dispatcher(), id, new org.hotline12345.workflow.dispatch.DispatchOrder(TestCity.LIXIA, null));
         assertThat(workflow().caseView(operator(), id).status()).isEqualTo(CaseStatus.DISPATCHED);
+    }
+
+    @Test
+    void anApprovedReviewSendsItsCaseRowWithItsAuditRow() {
+        CaseId id = TestCity.dispatchedToLixia(workflow());
+        workflow().signFor(leadUnit(), id);
+        workflow().reply(leadUnit(), id, new Reply(ReplyResult.RESOLVED, "Repaired."));
+        PREPARED.clear();
+
+        workflow().review(TestCity.dispatcher(), id, new ReviewDecision(true, null));
+
+        // The look-up of cases merged into this one reads other rows: the reviewed case's changes need not go before it,
+        // and go with the audit row at the end.
+        List<String> caseWrites = PREPARED.stream().filter(sql -> sql.contains("UPDATE hw_case SET")).toList();
+        assertThat(caseWrites).hasSize(1);
+        if (database.kind().equals("postgresql")) {
+            assertThat(caseWrites.get(0)).contains("INSERT INTO hw_case_event");
+        }
+        assertThat(workflow().caseView(operator(), id).status()).isEqualTo(CaseStatus.CALLBACK);
     }
 
     @Test

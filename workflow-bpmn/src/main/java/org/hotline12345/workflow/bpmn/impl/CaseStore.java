@@ -689,14 +689,8 @@ final class CaseStore {
         String sql = "SELECT id, case_number, status, subject, description, lead_unit, created_at "
                 + "FROM hw_case WHERE category = ? AND area_code = ? AND created_at >= ? AND created_at <= ? AND status <> ? "
                 + "AND id <> ? AND master_id IS NULL ORDER BY created_at DESC LIMIT " + MAX_DUPLICATE_CANDIDATES;
-        Object[] parameters = {category.name(), areaCode, from, to, CaseStatus.CLOSED.name(), except.value()};
-        CommandState state = commandState(false);
-        // The search leaves out the case it searches for: what the command keeps for that case alone (a new row, its
-        // changes) need not be sent first, and goes with the command's other writes at its end.
-        boolean keptForOthers = state != null && (state.inserts.keySet().stream().anyMatch(id -> !id.equals(except))
-                || state.assignments.keySet().stream().anyMatch(id -> !id.equals(except)));
-        try (PreparedStatement statement = keptForOthers ? prepare(sql, parameters)
-                : bind(connection().prepareStatement(sql), parameters); ResultSet rs = statement.executeQuery()) {
+        try (PreparedStatement statement = prepareReadingOthers(except, sql, category.name(), areaCode, from, to,
+                CaseStatus.CLOSED.name(), except.value()); ResultSet rs = statement.executeQuery()) {
             while (rs.next()) {
                 String leadUnit = rs.getString(6);
                 candidates.add(new DuplicateCandidate(CaseId.of(rs.getString(1)), new CaseNumber(rs.getString(2)),
@@ -721,8 +715,18 @@ final class CaseStore {
 
     /** The cases merged into {@code master} that still wait for its reply. */
     List<CaseRow> waitingDuplicates(CaseId master) {
-        return queryList("SELECT " + COLUMNS + " FROM hw_case WHERE master_id = ? AND status = ? ORDER BY case_number",
-                master.value(), CaseStatus.MERGED.name());
+        // A case is never its own master: the rows read are the others'.
+        List<CaseRow> rows = new ArrayList<>();
+        String sql = "SELECT " + COLUMNS + " FROM hw_case WHERE master_id = ? AND status = ? ORDER BY case_number";
+        try (PreparedStatement statement = prepareReadingOthers(master, sql, master.value(), CaseStatus.MERGED.name());
+                ResultSet rs = statement.executeQuery()) {
+            while (rs.next()) {
+                rows.add(map(rs));
+            }
+        } catch (SQLException e) {
+            throw new CaseStoreException("reading the cases merged into " + master, e);
+        }
+        return rows;
     }
 
     void recordReply(CaseId id, ReplyResult result, Instant now) {
@@ -1058,6 +1062,19 @@ final class CaseStore {
         } catch (SQLException e) {
             throw new CaseStoreException("writing case data", e);
         }
+    }
+
+    /**
+     * Prepares a read of case rows other than {@code except}. What the command keeps for that case alone (a new row,
+     * its changes) cannot change the answer, so it is not sent first and goes with the command's other writes at its
+     * end; anything kept for other cases, or for the tables the read names, goes first as {@link #prepare} sends it.
+     */
+    private PreparedStatement prepareReadingOthers(CaseId except, String sql, Object... parameters) throws SQLException {
+        CommandState state = commandState(false);
+        boolean keptForOthers = state != null && (state.inserts.keySet().stream().anyMatch(id -> !id.equals(except))
+                || state.assignments.keySet().stream().anyMatch(id -> !id.equals(except))
+                || state.deferred.stream().anyMatch(write -> write.table().matcher(sql).find()));
+        return keptForOthers ? prepare(sql, parameters) : bind(connection().prepareStatement(sql), parameters);
     }
 
     PreparedStatement prepare(String sql, Object... parameters) throws SQLException {
