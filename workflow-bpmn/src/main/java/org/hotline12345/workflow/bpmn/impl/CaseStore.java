@@ -180,14 +180,6 @@ final class CaseStore {
         return columns;
     }
 
-    /** Sends the command's kept assignments, one {@code UPDATE} per case. */
-    private void sendAssignments(CommandState state) {
-        if (state == null || state.assignments.isEmpty() && state.inserts.isEmpty()) {
-            return;
-        }
-        send(takeAssignments(state));
-    }
-
     /** Sends everything the command has kept: the case rows' updates and the deferred writes. */
     private void sendPending(CommandState state) {
         if (state.assignments.isEmpty() && state.inserts.isEmpty() && state.deferred.isEmpty()) {
@@ -1078,17 +1070,16 @@ final class CaseStore {
     }
 
     PreparedStatement prepare(String sql, Object... parameters) throws SQLException {
-        CommandState pending = commandState(false);
-        if (pending != null && (!pending.inserts.isEmpty()
-                || pending.deferred.stream().anyMatch(write -> write.table().matcher(sql).find()))) {
-            // A deferred write's table is read or written now, or the statement may need a new case row (the
-            // library's other tables refer to it): everything kept so far goes first.
-            sendPending(pending);
-        }
-        if (CASE_TABLE.matcher(sql).find()) {
-            CommandState state = commandState(false);
-            sendAssignments(state);
-            if (state != null && !sql.stripLeading().regionMatches(true, 0, "SELECT", 0, 6)) {
+        CommandState state = commandState(false);
+        if (state != null) {
+            boolean caseTable = CASE_TABLE.matcher(sql).find();
+            if (!state.inserts.isEmpty() || caseTable && !state.assignments.isEmpty()
+                    || state.deferred.stream().anyMatch(write -> write.table().matcher(sql).find())) {
+                // The statement reads or writes what the command keeps (a case row's changes, a deferred write's
+                // table), or may need a new case row (the library's other tables refer to it): all of it goes first.
+                sendPending(state);
+            }
+            if (caseTable && !sql.stripLeading().regionMatches(true, 0, "SELECT", 0, 6)) {
                 // Changed in a way the kept rows do not follow: the next find reads again.
                 state.rows.clear();
             }
