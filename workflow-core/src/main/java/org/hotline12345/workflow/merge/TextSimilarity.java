@@ -1,8 +1,8 @@
 package org.hotline12345.workflow.merge;
 
 import java.text.Normalizer;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * How alike two case texts are, from 0 (nothing in common) to 1 (the same after normalisation).
@@ -25,59 +25,85 @@ public final class TextSimilarity {
 
     /** The text normalised and cut into bigrams once, for comparing one text with many (the duplicate search). */
     public static Prepared prepare(String text) {
-        return new Prepared(normalise(text));
+        return new Prepared(codePoints(text));
     }
 
     /** The text as compared: NFKC, lower case, letters and digits only. */
     public static String normalise(String text) {
-        if (text == null) {
-            return "";
-        }
-        String folded = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(java.util.Locale.ROOT);
-        StringBuilder kept = new StringBuilder(folded.length());
-        folded.codePoints().filter(Character::isLetterOrDigit).forEach(kept::appendCodePoint);
-        return kept.toString();
+        int[] points = codePoints(text);
+        return new String(points, 0, points.length);
     }
 
-    /** A text ready to be compared: its normal form and its bigrams with their counts. */
+    private static int[] codePoints(String text) {
+        if (text == null || text.isEmpty()) {
+            return new int[0];
+        }
+        String folded = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        int[] kept = new int[folded.length()];
+        int count = 0;
+        for (int i = 0; i < folded.length(); ) {
+            int point = folded.codePointAt(i);
+            if (Character.isLetterOrDigit(point)) {
+                kept[count++] = point;
+            }
+            i += Character.charCount(point);
+        }
+        return Arrays.copyOf(kept, count);
+    }
+
+    /**
+     * A text ready to be compared: its normal form and its bigrams, each as one number, sorted. The duplicate search
+     * prepares every candidate of an intake, so this is a sorted array compared by one merge rather than a map of
+     * strings: counting the bigrams two sorted arrays share, with multiplicity, is walking them side by side.
+     */
     public static final class Prepared {
 
-        private final String normalised;
-        private final Map<String, Integer> bigrams;
-        private final int bigramCount;
+        /** Above every code point: the second half of the key of a one-character text. */
+        private static final long NO_SECOND = 0x1FFFFFL;
 
-        private Prepared(String normalised) {
+        private final int[] normalised;
+        private final long[] bigrams;
+
+        private Prepared(int[] normalised) {
             this.normalised = normalised;
-            this.bigrams = bigrams(normalised);
-            this.bigramCount = bigrams.values().stream().mapToInt(Integer::intValue).sum();
+            if (normalised.length == 1) {
+                bigrams = new long[] {key(normalised[0], NO_SECOND)};
+            } else {
+                bigrams = new long[Math.max(0, normalised.length - 1)];
+                for (int i = 0; i < bigrams.length; i++) {
+                    bigrams[i] = key(normalised[i], normalised[i + 1]);
+                }
+                Arrays.sort(bigrams);
+            }
+        }
+
+        private static long key(long first, long second) {
+            return first << 21 | second;
         }
 
         /** How alike this text and {@code other} are, as {@link TextSimilarity#of} says. */
         public double similarity(Prepared other) {
-            if (normalised.isEmpty() || other.normalised.isEmpty()) {
+            if (normalised.length == 0 || other.normalised.length == 0) {
                 return 0;
             }
-            if (normalised.equals(other.normalised)) {
+            if (Arrays.equals(normalised, other.normalised)) {
                 return 1;
             }
+            long[] mine = bigrams;
+            long[] theirs = other.bigrams;
             int shared = 0;
-            for (Map.Entry<String, Integer> entry : bigrams.entrySet()) {
-                shared += Math.min(entry.getValue(), other.bigrams.getOrDefault(entry.getKey(), 0));
+            for (int i = 0, j = 0; i < mine.length && j < theirs.length; ) {
+                if (mine[i] < theirs[j]) {
+                    i++;
+                } else if (mine[i] > theirs[j]) {
+                    j++;
+                } else {
+                    shared++;
+                    i++;
+                    j++;
+                }
             }
-            return 2.0 * shared / (bigramCount + other.bigramCount);
+            return 2.0 * shared / (mine.length + theirs.length);
         }
-    }
-
-    private static Map<String, Integer> bigrams(String text) {
-        Map<String, Integer> bigrams = new HashMap<>();
-        int[] points = text.codePoints().toArray();
-        if (points.length == 1) {
-            bigrams.put(new String(points, 0, 1), 1);
-            return bigrams;
-        }
-        for (int i = 0; i + 1 < points.length; i++) {
-            bigrams.merge(new String(points, i, 2), 1, Integer::sum);
-        }
-        return bigrams;
     }
 }

@@ -43,4 +43,17 @@ class TextSimilarityTest {
         assertThat(reported.similarity(TextSimilarity.prepare("噪音扰民"))).isZero();
         assertThat(TextSimilarity.prepare("").similarity(TextSimilarity.prepare(""))).isZero();
     }
+
+    @Test
+    void aCharacterBeyondTheBasicPlaneIsOneCharacter() {
+        // 𠮷野家: 𠮷野 野家; 𠮷野屋: 𠮷野 野屋; one shared of four. Counted in UTF-16 units, 𠮷 would be two characters.
+        assertThat(TextSimilarity.of("𠮷野家", "𠮷野屋")).isCloseTo(0.5, within(1e-9));
+        assertThat(TextSimilarity.normalise("𠮷野家！")).isEqualTo("𠮷野家");
+    }
+
+    @Test
+    void aOneCharacterTextSharesNothingWithTheBigramsThatStartWithIt() {
+        assertThat(TextSimilarity.of("灯", "灯光")).isZero();
+        assertThat(TextSimilarity.of("灯", "光")).isZero();
+    }
 }
