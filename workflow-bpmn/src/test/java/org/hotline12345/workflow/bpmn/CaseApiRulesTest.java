@@ -247,6 +247,38 @@ class CaseApiRulesTest {
     }
 
     @Test
+    void aCardWhoseTimerFiresWhileACallHoldsTheCaseWaitsForItAndTheCallWins() throws Exception {
+        CaseId id = TestCity.dispatchedToLixia(workflow());
+        var engine = CITY.engine().processEngine();
+        String unitPart = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(id.value())
+                .processDefinitionKey("unit-handling").singleResult().getId();
+        String yellowCard = engine.getManagementService().createJobQuery().processInstanceId(unitPart)
+                .activityId("BoundaryEvent_SignForYellowCard").singleResult().getId();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            CountDownLatch release = new CountDownLatch(1);
+            CLOCK.gate.set(release);
+            Future<CaseView> signFor = pool.submit(() -> workflow().signFor(leadUnit(), id));
+            assertThat(CLOCK.reached.await(10, TimeUnit.SECONDS)).isTrue();
+            // The card's job has no caller to retry it: it waits for the case instead of failing on it.
+            Future<?> card = pool.submit(() -> engine.getManagementService().executeJob(yellowCard));
+            Thread.sleep(500);
+            assertThat(card).as("the card waits while the sign-for holds the case").isNotDone();
+            release.countDown();
+
+            assertThat(signFor.get(20, TimeUnit.SECONDS).status()).isEqualTo(CaseStatus.IN_PROGRESS);
+            // Signing for ended the sign-for clock, whose timer the waiting job was: it is refused, not carded late.
+            assertThatThrownBy(() -> card.get(20, TimeUnit.SECONDS)).hasCauseInstanceOf(
+                    org.camunda.bpm.engine.OptimisticLockingException.class);
+        } finally {
+            pool.shutdownNow();
+        }
+        CaseView after = workflow().caseView(operator(), id);
+        assertThat(after.warning()).isEqualTo(org.hotline12345.workflow.cases.WarningLevel.NONE);
+        assertThat(workflow().timeline(operator(), id)).noneMatch(e -> e.type().name().equals("YELLOW_CARD_ISSUED"));
+    }
+
+    @Test
     void intakeWithAKnownExternalIdReturnsTheSameCase() {
         IntakeReceipt first = workflow().intake(operator(), complaint("web-form-4711"));
         var runtime = CITY.engine().processEngine().getRuntimeService();

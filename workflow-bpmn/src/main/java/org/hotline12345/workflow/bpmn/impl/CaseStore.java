@@ -401,13 +401,8 @@ final class CaseStore {
      * to the row, in its one {@code UPDATE}.
      */
     CaseRow lock(CaseId id) {
-        CaseRow held = lockedByThisCommand(id);
-        if (held != null) {
-            return held;
-        }
-        java.util.Map<String, Object> columns;
         try {
-            columns = readWithAuditHead(id, " FOR UPDATE NOWAIT");
+            return take(id, " FOR UPDATE NOWAIT");
         } catch (CaseStoreException e) {
             if (dialect().isLockUnavailable((SQLException) e.getCause())) {
                 throw new CaseConflictException("case " + id + " is being changed by another action at the same time; re-read it "
@@ -415,6 +410,23 @@ final class CaseStore {
             }
             throw e;
         }
+    }
+
+    /**
+     * Takes the case for work the engine does on its own (a timer): the same as {@link #lock} but waiting for any call
+     * in progress on the case to finish instead of failing, since there is no caller to retry.
+     */
+    CaseRow lockForJob(CaseId id) {
+        return take(id, " FOR UPDATE");
+    }
+
+    /** Reads and locks the case's row with {@code locking}, once a command; the version counts up at its close. */
+    private CaseRow take(CaseId id, String locking) {
+        CaseRow held = lockedByThisCommand(id);
+        if (held != null) {
+            return held;
+        }
+        java.util.Map<String, Object> columns = readWithAuditHead(id, locking);
         commandState(true).locked.add(id);
         remember(columns);
         assign(id, "row_version", (Long) columns.get("row_version") + 1);
@@ -509,23 +521,6 @@ final class CaseStore {
 
     void setWarning(CaseId id, WarningLevel level, Instant now) {
         assign(id, "warning_level", level.name(), "updated_at", now);
-    }
-
-    /**
-     * Takes the case for work the engine does on its own (a timer): waits for any call in progress on the case to
-     * finish instead of failing, since there is no caller to retry.
-     */
-    CaseRow lockForJob(CaseId id) {
-        CaseRow held = lockedByThisCommand(id);
-        if (held != null) {
-            return held;
-        }
-        int updated = update("UPDATE hw_case SET row_version = row_version + 1 WHERE id = ?", id.value());
-        if (updated != 1) {
-            throw new CaseNotFoundException("case", id.value());
-        }
-        commandState(true).locked.add(id);
-        return toRow(remember(readWithAuditHead(id, "")));
     }
 
     /**
