@@ -291,6 +291,9 @@ class CaseApiRulesTest {
         assertThat(again.created()).isFalse();
         assertThat(again.caseView().id()).isEqualTo(first.caseView().id());
         assertThat(workflow().cases(auditor(), CaseQuery.all().withNumber(first.caseView().number().value())).total()).isEqualTo(1);
+        CaseView next = workflow().intake(operator(), complaint()).caseView();
+        assertThat(Long.parseLong(next.number().value().substring(10))).as("the refused intake's number was rolled back with it")
+                .isEqualTo(Long.parseLong(first.caseView().number().value().substring(10)) + 1);
     }
 
     @Test

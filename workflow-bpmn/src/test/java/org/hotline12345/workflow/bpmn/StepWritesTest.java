@@ -104,6 +104,29 @@ class StepWritesTest {
     }
 
     @Test
+    void anIntakeTakesTheDaysCaseNumberAfterItsProcessAndDuplicateSearchWithOnlyItsWritesToFollow() {
+        workflow().intake(operator(), TestCity.complaint());
+
+        // The day's sequence row stays locked until the intake commits, and every other intake of the day waits for it.
+        // Where the database counts the sequence in several statements (MariaDB), the last of them.
+        List<Integer> sequence = positions(sql -> sql.contains("hw_case_number_seq"));
+        int number = sequence.get(sequence.size() - 1);
+        assertThat(number).as("the day's number taken after the process started and the duplicates were searched")
+                .isGreaterThan(positions(sql -> sql.contains("from ACT_RE_PROCDEF")).get(0))
+                .isGreaterThan(positions(sql -> sql.contains("FROM hw_case WHERE category")).get(0));
+        assertThat(PREPARED.subList(number + 1, PREPARED.size())).as("after it, the intake's writes only")
+                .allMatch(sql -> sql.stripLeading().matches("(?is)(insert|update|delete).*"));
+    }
+
+    /** Where the statements {@code statement} matches were prepared, in order. */
+    private static List<Integer> positions(java.util.function.Predicate<String> statement) {
+        List<Integer> positions = java.util.stream.IntStream.range(0, PREPARED.size())
+                .filter(i -> statement.test(PREPARED.get(i))).boxed().toList();
+        assertThat(positions).as("statements prepared: " + PREPARED).isNotEmpty();
+        return positions;
+    }
+
+    @Test
     void anApprovedReviewSendsItsCaseRowWithItsAuditRow() {
         CaseId id = TestCity.dispatchedToLixia(workflow());
         workflow().signFor(leadUnit(), id);

@@ -102,6 +102,8 @@ final class CaseStore {
          * later assignments to it, before any other statement of the store and at the latest when the command closes.
          */
         final java.util.Map<CaseId, java.util.Map<String, Object>> inserts = new java.util.LinkedHashMap<>();
+        /** New case rows whose number is not taken yet, with the day whose sequence numbers them; see {@link #number}. */
+        final java.util.Map<CaseId, LocalDate> unnumbered = new java.util.HashMap<>();
         /** Whether this store's statements are joined to the command's commit and rollback; see {@link #joinTransaction}. */
         boolean joined;
     }
@@ -184,6 +186,9 @@ final class CaseStore {
     private void sendPending(CommandState state) {
         if (state.assignments.isEmpty() && state.inserts.isEmpty() && state.deferred.isEmpty()) {
             return;
+        }
+        for (CaseId unnumbered : List.copyOf(state.unnumbered.keySet())) {
+            number(unnumbered);
         }
         List<Deferred> pending = takeAssignments(state);
         pending.addAll(state.deferred);
@@ -317,6 +322,10 @@ final class CaseStore {
     }
 
     Optional<CaseRow> find(CaseId id) {
+        CommandState state = commandState(false);
+        if (state != null && state.unnumbered.containsKey(id)) {
+            number(id);
+        }
         return columnsOf(id).map(CaseStore::toRow);
     }
 
@@ -445,28 +454,52 @@ final class CaseStore {
         return columnsOf(id).map(CaseStore::toRow).orElseThrow(() -> new CaseNotFoundException("case", id.value()));
     }
 
-    /** The next number of the day's sequence; the row lock serialises concurrent intakes of one day. */
-    long nextSequence(LocalDate day) {
+    /**
+     * The number of a case this command inserts ({@link #insert}): taken from the day's sequence the first time it is
+     * asked for, read (a {@link #find}) or sent, whichever comes first. The sequence's row stays locked until the
+     * command ends, so that numbers have no gaps; every other intake of the day waits for it, and the later an intake
+     * takes its number, the less it holds them up.
+     */
+    CaseNumber number(CaseId id) {
+        CommandState state = commandState(false);
+        LocalDate day = state == null ? null : state.unnumbered.remove(id);
+        if (day == null) {
+            return find(id).orElseThrow(() -> new CaseNotFoundException("case", id.value())).number();
+        }
+        CaseNumber number = CaseNumber.of(day, nextSequence(day));
+        assign(id, "case_number", number.value());
+        return number;
+    }
+
+    /**
+     * The next number of the day's sequence; the row lock serialises concurrent intakes of one day. Its statements go
+     * without what the command keeps: the sequence's table is no part of it, and the new row waits for its number.
+     */
+    private long nextSequence(LocalDate day) {
         String key = DAY.format(day);
         String nextSequence = dialect().nextSequenceSql();
-        if (nextSequence != null) {
-            try (PreparedStatement statement = prepare(nextSequence, key); ResultSet rs = statement.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            } catch (SQLException e) {
-                throw new CaseStoreException("counting the case number sequence", e);
+        try {
+            if (nextSequence != null) {
+                try (PreparedStatement statement = bind(connection().prepareStatement(nextSequence), key);
+                        ResultSet rs = statement.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
             }
-        }
-        update(dialect().ensureSequenceRowSql(), key);
-        update("UPDATE hw_case_number_seq SET last_seq = last_seq + 1 WHERE seq_day = ?", key);
-        try (PreparedStatement statement = connection().prepareStatement("SELECT last_seq FROM hw_case_number_seq WHERE seq_day = ?")) {
-            statement.setString(1, key);
-            try (ResultSet rs = statement.executeQuery()) {
+            try (PreparedStatement statement = bind(connection().prepareStatement(dialect().ensureSequenceRowSql()), key)) {
+                statement.executeUpdate();
+            }
+            try (PreparedStatement statement = bind(connection().prepareStatement(
+                    "UPDATE hw_case_number_seq SET last_seq = last_seq + 1 WHERE seq_day = ?"), key)) {
+                statement.executeUpdate();
+            }
+            try (PreparedStatement statement = bind(connection().prepareStatement(
+                    "SELECT last_seq FROM hw_case_number_seq WHERE seq_day = ?"), key); ResultSet rs = statement.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
             }
         } catch (SQLException e) {
-            throw new CaseStoreException("reading the case number sequence", e);
+            throw new CaseStoreException("counting the case number sequence", e);
         }
     }
 
@@ -474,12 +507,18 @@ final class CaseStore {
      * Inserts a new case row as of the end of the running command: it goes as one {@code INSERT} with the command's
      * later changes to it (the process it started, its status and open task, its audit head), before the store's next
      * statement or when the command closes. A unique index that refuses it (a known external id) fails the command.
+     * The row has no number yet: it is numbered in {@code numberDay}'s sequence when first needed ({@link #number}).
      */
-    void insert(CaseRow row) {
+    void insert(CaseRow row, LocalDate numberDay) {
+        if (row.number() != null) {
+            throw new IllegalArgumentException("a new case is numbered by the store, not before: " + row.number());
+        }
         java.util.Map<String, Object> columns = columns(row);
         // Joins the store's statements to the command's transaction now, as the insert itself would.
         connection();
-        commandState(true).inserts.put(row.id(), new java.util.HashMap<>(columns));
+        CommandState state = commandState(true);
+        state.inserts.put(row.id(), new java.util.HashMap<>(columns));
+        state.unnumbered.put(row.id(), numberDay);
         // The command knows the new row as written: its listeners and its answer need not read it back.
         remember(columns);
         // A new case's chain starts at the genesis; its diagram is set once its process has started.
@@ -1146,7 +1185,7 @@ final class CaseStore {
     private static java.util.Map<String, Object> columns(CaseRow row) {
         java.util.Map<String, Object> c = new java.util.HashMap<>();
         c.put("id", row.id().value());
-        c.put("case_number", row.number().value());
+        c.put("case_number", row.number() == null ? null : row.number().value());
         c.put("external_id", row.externalId());
         c.put("status", row.status().name());
         c.put("category", row.category().name());

@@ -182,11 +182,11 @@ public final class EngineHotlineWorkflow implements HotlineWorkflow {
         Instant now = clock.instant();
         LocalDate today = now.atZone(zone).toLocalDate();
         CaseId id = CaseId.newId();
-        CaseNumber number = CaseNumber.of(today, store.nextSequence(today));
-        store.insert(new CaseRow(id, number, request.externalId(), CaseStatus.REGISTERED, request.category(),
+        CaseRow row = new CaseRow(id, null, request.externalId(), CaseStatus.REGISTERED, request.category(),
                 request.urgencyOrDefault(), request.channel(), request.subject().strip(), request.description(),
                 request.caller(), request.location(), null, null, List.of(), null, null, null, WarningLevel.NONE, 0, null, null, 0, 0,
-                null, null, null, null, now, now, null, null, 0, 0));
+                null, null, null, null, now, now, null, null, 0, 0);
+        store.insert(row, today);
         var suggestion = routingTable.suggest(request.category(),
                 request.location() == null ? null : request.location().areaCode(), request.urgencyOrDefault());
         UnitId suggested = suggestion.map(RoutingTable.Suggestion::leadUnit)
@@ -221,6 +221,9 @@ public final class EngineHotlineWorkflow implements HotlineWorkflow {
                 routing += " (assisting units the directory does not know, left out: " + String.join(", ", unknown) + ")";
             }
         }
+        List<DuplicateProposal> proposals = proposals(row);
+        // The number last: the day's sequence stays locked until this intake commits, and every other intake waits.
+        CaseNumber number = store.number(id);
         events.record(id, CaseEventType.CASE_REGISTERED, now, actor.userId(), null, null,
                 "case " + number + " registered via " + request.channel() + ": " + request.category() + ", "
                         + request.urgencyOrDefault() + ", \"" + request.subject().strip() + "\"" + routing, null, null);
@@ -229,8 +232,7 @@ public final class EngineHotlineWorkflow implements HotlineWorkflow {
             dispatchTo(actor, id, createdInThisCommand(fresh, StandardTask.DISPATCH),
                     new DispatchOrder(suggested, suggestedAssisting, "dispatched at once by the routing table"));
         }
-        CaseRow registered = store.find(id).orElseThrow();
-        return new IntakeReceipt(view(actor, registered), true, proposals(registered));
+        return new IntakeReceipt(view(actor, store.find(id).orElseThrow()), true, proposals);
     }
 
     @Override
