@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
@@ -317,10 +318,28 @@ final class RawDriver implements Driver {
         // The task's due date tells without a look-up whether that can be so.
         boolean unitClock = taskKey.equals("UserTask_SignFor") || taskKey.equals("UserTask_Handle");
         if (unitClock && task.getDueDate() != null && !task.getDueDate().toInstant().isAfter(clock.instant())) {
-            var runtime = engine.getRuntimeService();
-            runtime.createProcessInstanceQuery().processDefinitionKey(ESCALATION).processInstanceBusinessKey(businessKey)
-                    .variableValueEquals("clock", taskKey.equals("UserTask_SignFor") ? "SIGN_FOR" : "HANDLING").list()
-                    .forEach(escalation -> runtime.deleteProcessInstance(escalation.getId(), "the overdue step was done", false, true));
+            stopEscalation(businessKey, taskKey.equals("UserTask_SignFor") ? "SIGN_FOR" : "HANDLING");
+        }
+    }
+
+    /**
+     * The second transaction of a call: the task is completed, so a conflict with the ladder's own job (its timer firing
+     * at the same time) is retried here, as the harness retries a call, rather than by repeating the completion.
+     */
+    private void stopEscalation(String businessKey, String clockName) {
+        var runtime = engine.getRuntimeService();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                runtime.createProcessInstanceQuery().processDefinitionKey(ESCALATION).processInstanceBusinessKey(businessKey)
+                        .variableValueEquals("clock", clockName).list()
+                        .forEach(escalation -> runtime.deleteProcessInstance(escalation.getId(), "the overdue step was done", false, true));
+                return;
+            } catch (OptimisticLockingException conflict) {
+                if (attempt == Simulation.MAX_ATTEMPTS) {
+                    throw new IllegalStateException("the escalation of " + businessKey + " could not be stopped", conflict);
+                }
+                Simulation.pause(attempt);
+            }
         }
     }
 

@@ -21,7 +21,7 @@ import org.hotline12345.workflow.bpmn.EngineClock;
  */
 final class Simulation {
 
-    private static final int MAX_ATTEMPTS = 5;
+    static final int MAX_ATTEMPTS = 5;
     private static final long RETRY_PAUSE_MILLIS = 10;
 
     /** What one run measured. */
@@ -171,7 +171,7 @@ final class Simulation {
     }
 
     /** A short wait before the next attempt, longer each time: a card's transaction takes milliseconds. */
-    private static void pause(int attempt) {
+    static void pause(int attempt) {
         try {
             Thread.sleep(RETRY_PAUSE_MILLIS * attempt);
         } catch (InterruptedException e) {
