@@ -52,11 +52,20 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** What the API promises around the lifecycle: validation, states, access, races, idempotency, queries. */
 class CaseApiRulesTest {
 
-    /** Holds the thread that starts the handling clock until the test lets it go: a window for a race. */
+    /** Holds the next thread that asks for the time until the test lets it go: a window for a race. */
     private static final class GateClock extends Clock {
         private final Clock delegate = new EngineClock(ZoneId.of("Asia/Shanghai"));
-        private final AtomicReference<CountDownLatch> gate = new AtomicReference<>();
-        private final CountDownLatch reached = new CountDownLatch(1);
+        private final AtomicReference<Gate> gate = new AtomicReference<>();
+
+        /** A closed gate: {@code reached} when a thread waits at it, open once {@code release} counts down. */
+        record Gate(CountDownLatch reached, CountDownLatch release) {
+        }
+
+        Gate close() {
+            Gate closed = new Gate(new CountDownLatch(1), new CountDownLatch(1));
+            gate.set(closed);
+            return closed;
+        }
 
         @Override
         public ZoneId getZone() {
@@ -70,11 +79,11 @@ class CaseApiRulesTest {
 
         @Override
         public Instant instant() {
-            CountDownLatch latch = gate.getAndSet(null);
-            if (latch != null) {
-                reached.countDown();
+            Gate closed = gate.getAndSet(null);
+            if (closed != null) {
+                closed.reached().countDown();
                 try {
-                    latch.await(10, TimeUnit.SECONDS);
+                    closed.release().await(10, TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -89,6 +98,14 @@ class CaseApiRulesTest {
 
     private static HotlineWorkflow workflow() {
         return CITY.workflow();
+    }
+
+    /** A sign-for that holds the case: inside the engine, starting the handling clock, until the gate opens. */
+    private static Future<CaseView> signForHoldingTheCase(ExecutorService pool, CaseId id, GateClock.Gate gate)
+            throws InterruptedException {
+        Future<CaseView> signFor = pool.submit(() -> workflow().signFor(leadUnit(), id));
+        assertThat(gate.reached().await(10, TimeUnit.SECONDS)).as("the sign-for holds the case").isTrue();
+        return signFor;
     }
 
     private static long caseCount() {
@@ -217,15 +234,13 @@ class CaseApiRulesTest {
         CaseId id = TestCity.dispatchedToLixia(workflow());
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
-            CountDownLatch release = new CountDownLatch(1);
-            CLOCK.gate.set(release);
-            // The first holds the case (it is inside the engine, starting the handling clock) ...
-            Future<CaseView> first = pool.submit(() -> workflow().signFor(leadUnit(), id));
-            assertThat(CLOCK.reached.await(10, TimeUnit.SECONDS)).isTrue();
+            GateClock.Gate gate = CLOCK.close();
+            // The first holds the case ...
+            Future<CaseView> first = signForHoldingTheCase(pool, id, gate);
             // ... while the second arrives and is refused at once: the case is held.
             Future<CaseView> second = pool.submit(() -> workflow().signFor(TestCity.leadUnit(), id));
             Thread.sleep(500);
-            release.countDown();
+            gate.release().countDown();
 
             List<Object> outcomes = new ArrayList<>();
             for (Future<CaseView> future : List.of(first, second)) {
@@ -256,15 +271,13 @@ class CaseApiRulesTest {
                 .activityId("BoundaryEvent_SignForYellowCard").singleResult().getId();
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
-            CountDownLatch release = new CountDownLatch(1);
-            CLOCK.gate.set(release);
-            Future<CaseView> signFor = pool.submit(() -> workflow().signFor(leadUnit(), id));
-            assertThat(CLOCK.reached.await(10, TimeUnit.SECONDS)).isTrue();
+            GateClock.Gate gate = CLOCK.close();
+            Future<CaseView> signFor = signForHoldingTheCase(pool, id, gate);
             // The card's job has no caller to retry it: it waits for the case instead of failing on it.
             Future<?> card = pool.submit(() -> engine.getManagementService().executeJob(yellowCard));
             Thread.sleep(500);
             assertThat(card).as("the card waits while the sign-for holds the case").isNotDone();
-            release.countDown();
+            gate.release().countDown();
 
             assertThat(signFor.get(20, TimeUnit.SECONDS).status()).isEqualTo(CaseStatus.IN_PROGRESS);
             // Signing for ended the sign-for clock, whose timer the waiting job was: it is refused, not carded late.
