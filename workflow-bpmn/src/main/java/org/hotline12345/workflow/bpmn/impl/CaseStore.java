@@ -479,22 +479,18 @@ final class CaseStore {
         String key = DAY.format(day);
         String nextSequence = dialect().nextSequenceSql();
         try {
-            if (nextSequence != null) {
-                try (PreparedStatement statement = bind(connection().prepareStatement(nextSequence), key);
-                        ResultSet rs = statement.executeQuery()) {
-                    rs.next();
-                    return rs.getLong(1);
+            if (nextSequence == null) {
+                // A database that cannot count up and answer in one statement (MySQL, MariaDB) takes three.
+                for (String sql : List.of(dialect().ensureSequenceRowSql(),
+                        "UPDATE hw_case_number_seq SET last_seq = last_seq + 1 WHERE seq_day = ?")) {
+                    try (PreparedStatement statement = bind(connection().prepareStatement(sql), key)) {
+                        statement.executeUpdate();
+                    }
                 }
+                nextSequence = "SELECT last_seq FROM hw_case_number_seq WHERE seq_day = ?";
             }
-            try (PreparedStatement statement = bind(connection().prepareStatement(dialect().ensureSequenceRowSql()), key)) {
-                statement.executeUpdate();
-            }
-            try (PreparedStatement statement = bind(connection().prepareStatement(
-                    "UPDATE hw_case_number_seq SET last_seq = last_seq + 1 WHERE seq_day = ?"), key)) {
-                statement.executeUpdate();
-            }
-            try (PreparedStatement statement = bind(connection().prepareStatement(
-                    "SELECT last_seq FROM hw_case_number_seq WHERE seq_day = ?"), key); ResultSet rs = statement.executeQuery()) {
+            try (PreparedStatement statement = bind(connection().prepareStatement(nextSequence), key);
+                    ResultSet rs = statement.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
             }
