@@ -10,11 +10,11 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.JobHandler;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
+import org.hotline12345.workflow.bpmn.impl.BlockIdGenerator;
 import org.hotline12345.workflow.bpmn.impl.ContractCheckingDeployer;
 import org.hotline12345.workflow.bpmn.impl.HotlineComponents;
 import org.hotline12345.workflow.bpmn.impl.SchemaMigration;
@@ -75,11 +75,11 @@ public final class HotlineEnginePlugin extends AbstractProcessEnginePlugin {
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
-        // Ids made in memory: the engine's default hands them out in blocks of 100 kept in ACT_GE_PROPERTY, two
-        // statements (and a transaction of their own) per block, about one every three API calls, and a point where
-        // nodes of a cluster collide. A host's own generator stays.
+        // Short ids in large blocks (BlockIdGenerator): Camunda's UUIDs are 36 characters in five to seven columns of
+        // every row, the default generator's blocks of 100 a transaction every few API calls. A host's own generator
+        // stays.
         if (configuration.getIdGenerator() == null) {
-            configuration.setIdGenerator(new StrongUuidGenerator());
+            configuration.setIdGenerator(new BlockIdGenerator());
         }
         // Retention counts from the end of each process instance, as with the engine's default, but the cleanup finds
         // what has expired from the end time instead of a removal time stamped on every history row: the default
@@ -121,6 +121,11 @@ public final class HotlineEnginePlugin extends AbstractProcessEnginePlugin {
 
     @Override
     public void postInit(ProcessEngineConfigurationImpl configuration) {
+        // The engine gives its own generator the executor that takes a block in a transaction of its own, not one set
+        // before its executors existed (here, or as a Spring bean).
+        if (configuration.getIdGenerator() instanceof BlockIdGenerator blocks && blocks.getCommandExecutor() == null) {
+            blocks.setCommandExecutor(configuration.getCommandExecutorTxRequiresNew());
+        }
         SchemaMigration.migrate(configuration.getDataSource());
     }
 

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.time.Clock;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.cfg.IdGenerator;
 import org.camunda.bpm.spring.boot.starter.CamundaBpmAutoConfiguration;
 import org.camunda.bpm.spring.boot.starter.configuration.CamundaDeploymentConfiguration;
 import org.hotline12345.workflow.HotlineWorkflow;
@@ -15,6 +16,7 @@ import org.hotline12345.workflow.bpmn.DirectoryFile;
 import org.hotline12345.workflow.bpmn.EngineClock;
 import org.hotline12345.workflow.bpmn.HotlineEnginePlugin;
 import org.hotline12345.workflow.bpmn.impl.AssistingUnits;
+import org.hotline12345.workflow.bpmn.impl.BlockIdGenerator;
 import org.hotline12345.workflow.bpmn.impl.HotlineComponents;
 import org.hotline12345.workflow.bpmn.impl.UnitHandlingVariables;
 import org.hotline12345.workflow.calendar.WorkingCalendar;
@@ -31,6 +33,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -90,6 +93,18 @@ class HotlineWorkflowAutoConfiguration {
         return new HotlineComponents(calendar, directory, clock, days, listeners.orderedStream().toList(),
                 properties.eventDeliveryRetryDelays(),
                 new DuplicateRule(properties.duplicateWindow(), properties.duplicateThreshold()), properties.indicators().settings());
+    }
+
+    /**
+     * The engine's ids as numbers taken in large blocks ({@link BlockIdGenerator}), unless the host chose a generator
+     * with {@code camunda.bpm.id-generator} or declared its own: the starter's default, a UUID, is 36 characters in
+     * several columns of every engine row.
+     */
+    @Bean
+    @ConditionalOnMissingBean(IdGenerator.class)
+    @ConditionalOnProperty(name = "camunda.bpm.id-generator", havingValue = "hotline-blocks", matchIfMissing = true)
+    IdGenerator hotlineIdGenerator() {
+        return new BlockIdGenerator();
     }
 
     @Bean

@@ -85,6 +85,19 @@ class HotlineWorkflowAutoConfigurationTest {
     }
 
     @Test
+    void theEnginesIdsAreShortNumbersUnlessTheHostChoseAGenerator() {
+        runner().run(context -> assertThat(deploymentId(context.getBean(ProcessEngine.class))).matches("[0-9]{1,9}"));
+        runner().withPropertyValues("camunda.bpm.id-generator=strong")
+                .run(context -> assertThat(deploymentId(context.getBean(ProcessEngine.class)))
+                        .matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"));
+    }
+
+    private static String deploymentId(ProcessEngine engine) {
+        return engine.getRepositoryService().createDeploymentQuery().deploymentName(HotlineEnginePlugin.DEPLOYMENT_NAME)
+                .singleResult().getId();
+    }
+
+    @Test
     void propertiesSetZoneAndFallback() {
         runner().withPropertyValues("hotline.workflow.zone=Asia/Urumqi", "hotline.workflow.calendar.weekends-only-fallback=true")
                 .run(context -> {
