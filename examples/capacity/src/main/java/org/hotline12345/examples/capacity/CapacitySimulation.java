@@ -174,7 +174,41 @@ public final class CapacitySimulation {
 
     /** What one engine's measured day and burst gave. */
     private record Measured(Simulation.Result result, CountingDataSource.Profile sql, Simulation.Burst burst,
-            List<UnitIndicators> indicators) {
+            List<UnitIndicators> indicators, Volume volume) {
+    }
+
+    /**
+     * What the day wrote on PostgreSQL: the write-ahead log from its first step to its last, and the database's size
+     * after it. Unlike time, they do not depend on what else the machine is doing.
+     */
+    private record Volume(long walBytes, long databaseBytes) {
+
+        /** The server's current write-ahead log position, or null on H2. */
+        static String walPosition(DataSource dataSource, String db) throws java.sql.SQLException {
+            if (!db.equals("postgresql")) {
+                return null;
+            }
+            try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+                    java.sql.ResultSet rs = statement.executeQuery("SELECT pg_current_wal_lsn()::text")) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
+
+        /** Since {@code from}, or null on H2. */
+        static Volume since(DataSource dataSource, String from) throws java.sql.SQLException {
+            if (from == null) {
+                return null;
+            }
+            try (Connection connection = dataSource.getConnection(); java.sql.PreparedStatement statement = connection.prepareStatement(
+                    "SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), ?::pg_lsn)::bigint, pg_database_size(current_database())")) {
+                statement.setString(1, from);
+                try (java.sql.ResultSet rs = statement.executeQuery()) {
+                    rs.next();
+                    return new Volume(rs.getLong(1), rs.getLong(2));
+                }
+            }
+        }
     }
 
     /**
@@ -188,14 +222,16 @@ public final class CapacitySimulation {
         try (HikariDataSource dataSource = dataSource(options.db(), name);
                 Driver driver = library ? libraryDriver(counting.wrap(dataSource), name, threads)
                         : rawDriver(counting.wrap(dataSource), name, threads)) {
+            String walAtStart = Volume.walPosition(dataSource, options.db());
             Simulation.Result result = Simulation.run(driver, scripts, threads, options.step(), out);
+            Volume volume = Volume.since(dataSource, walAtStart);
             CountingDataSource.Profile sql = counting.profile(SQL_PROFILE);
             Simulation.Burst burst = Simulation.warningBurst(driver, options.burst(), BURST_AT);
             List<UnitIndicators> indicators = driver instanceof LibraryDriver libraryDriver
                     ? libraryDriver.hotlineEngine().accountability().indicators(Actor.hotlineOffice("supervisor", Role.SUPERVISOR),
                             new Period(LocalDate.ofInstant(DAY, ZONE), LocalDate.ofInstant(DAY, ZONE).plusDays(30)), null)
                     : List.of();
-            return new Measured(result, sql, burst, indicators);
+            return new Measured(result, sql, burst, indicators, volume);
         } finally {
             EngineClock.reset();
         }
@@ -218,6 +254,13 @@ public final class CapacitySimulation {
                 rawSql.statements(), (double) rawSql.statements() / options.cases(), (double) rawSql.statements() / base.latencies().calls());
         out.printf("rows the engine wrote in batches for the API calls: library %d (%.0f a case), raw engine %d (%.0f a case)%n",
                 librarySql.rows(), (double) librarySql.rows() / options.cases(), rawSql.rows(), (double) rawSql.rows() / options.cases());
+        if (library.volume() != null) {
+            out.printf("written over the day: write-ahead log library %.1f MB (%.0f kB a case), raw engine %.1f MB (%.0f kB a case); "
+                    + "database after the day library %.1f MB, raw engine %.1f MB%n", library.volume().walBytes() / 1e6,
+                    library.volume().walBytes() / 1e3 / options.cases(), raw.volume().walBytes() / 1e6,
+                    raw.volume().walBytes() / 1e3 / options.cases(), library.volume().databaseBytes() / 1e6,
+                    raw.volume().databaseBytes() / 1e6);
+        }
         if (options.sql()) {
             out.println("per operation (library | raw engine): statements and batched rows a call");
             for (CaseScript.Kind kind : CaseScript.Kind.values()) {
@@ -258,6 +301,12 @@ public final class CapacitySimulation {
         run.put("libraryBurst", json(libraryBurst));
         run.put("rawBurst", json(rawBurst));
         run.put("warningRatio", libraryBurst.cardsPerSecond() / rawBurst.cardsPerSecond());
+        if (library.volume() != null) {
+            run.put("libraryWalBytes", library.volume().walBytes());
+            run.put("rawWalBytes", raw.volume().walBytes());
+            run.put("libraryDatabaseBytes", library.volume().databaseBytes());
+            run.put("rawDatabaseBytes", raw.volume().databaseBytes());
+        }
         run.put("indicators", library.indicators().stream().map(CapacitySimulation::json).toList());
         return run;
     }
