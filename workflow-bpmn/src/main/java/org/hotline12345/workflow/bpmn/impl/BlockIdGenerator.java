@@ -10,7 +10,8 @@ import org.camunda.bpm.engine.impl.db.DbIdGenerator;
  * <p>Every row the engine writes carries five to seven ids (its own, its process instance's, execution's, root's,
  * definition's, activity instance's), and a case writes about 200 rows. Camunda's {@code StrongUuidGenerator} needs no
  * database but writes 36 characters into each of those columns and their indexes, against the default's seven or so
- * digits; with UUIDs the library's two-thread PostgreSQL day ran about a tenth slower (docs/performance.md). Camunda
+ * digits: with UUIDs the library's PostgreSQL day wrote 29 % more write-ahead log into a database half as large again,
+ * and ran at 0.84-1.01 of the raw engine's pace instead of 1.07-1.34 (docs/performance.md). Camunda
  * advises against the default generator in production because of its blocks of 100: a block is two statements and a
  * transaction of its own every few API calls, and when two nodes take one at the same moment, one of them fails the
  * step that needed the id. A block of {@value #BLOCK_SIZE} lasts a node about 500 cases, and a taken block is asked
