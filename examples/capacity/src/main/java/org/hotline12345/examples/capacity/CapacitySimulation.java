@@ -178,8 +178,9 @@ public final class CapacitySimulation {
     }
 
     /**
-     * What the day wrote on PostgreSQL: the write-ahead log from its first step to its last, and the database's size
-     * after it. Unlike time, they do not depend on what else the machine is doing.
+     * What the day wrote on PostgreSQL: the server's write-ahead log from its first step to its last (the run's
+     * database is the only busy one), and the database's size after it. Unlike time, they do not depend on how fast
+     * the machine runs that day.
      */
     private record Volume(long walBytes, long databaseBytes) {
 
