@@ -13,6 +13,7 @@ import static org.hotline12345.workflow.bpmn.TestCity.request;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.camunda.bpm.engine.RuntimeService;
 import org.hotline12345.workflow.HotlineWorkflow;
 import org.hotline12345.workflow.cases.CaseId;
 import org.hotline12345.workflow.cases.CaseQuery;
@@ -142,6 +143,22 @@ class HotlineCaseProcessTest {
             assertThat(entry.detail()).isEqualTo("handlingDue = 2026-12-04T23:59:59+08:00");
         });
         assertThat(full).extracting(TimelineEntry::at).isSorted();
+    }
+
+    @Test
+    void theUnitsPartIsGivenWhatItReadsAndItsClocksTakeTheCategoryFromTheCase() {
+        CaseId id = workflow().intake(operator(), request(Category.CONSULTATION, Urgency.NORMAL)).caseView().id();
+        workflow().dispatch(dispatcher(), id, new DispatchOrder(LIXIA, null));
+
+        RuntimeService runtime = CITY.engine().processEngine().getRuntimeService();
+        String unitPart = runtime.createProcessInstanceQuery().processDefinitionKey("unit-handling")
+                .processInstanceBusinessKey(id.value()).singleResult().getId();
+        assertThat(runtime.getVariables(unitPart)).containsKeys("leadUnit", "entry", "assisted", "signForDue")
+                .doesNotContainKeys("caseId", "category", "urgency");
+
+        // Signed Thursday: a consultation has 3 working days (a complaint 5), Fri 27 Nov to Tue 1 Dec.
+        CaseView signed = workflow().signFor(leadUnit(), id);
+        assertThat(signed.deadlines().handling()).isEqualTo(TestCity.endOfDay("2026-12-01"));
     }
 
     @Test

@@ -19,9 +19,11 @@ import org.hotline12345.workflow.deadline.TimeLimit;
  * variable copied costs a runtime row, a history row and a history detail in the instance it is copied into, and the
  * runtime row's removal when that instance ends, so only what the other side reads is copied:
  * <ul>
- * <li>in: {@code caseId}, {@code category}, {@code urgency}, {@code leadUnit}, {@code entry} and {@code assisted};
- * on a {@code REVISE} entry also {@code handlingDue} and {@code handlingYellowAt}, the case's handling deadline, which
- * a reply sent back keeps, and its yellow card (a fresh dispatch and rework start their own clock);</li>
+ * <li>in: {@code leadUnit}, {@code entry} and {@code assisted}; on a {@code REVISE} entry also {@code handlingDue} and
+ * {@code handlingYellowAt}, the case's handling deadline, which a reply sent back keeps, and its yellow card (a fresh
+ * dispatch and rework start their own clock). Not the case's id, category and urgency: the part's business key is the
+ * case id, and its clocks read the category and urgency from the case record ({@link StartClockDelegate}); a step an
+ * analyst adds that reads them adds its {@code camunda:in};</li>
  * <li>out: {@code handlingOutcome}, {@code replyResult} and {@code replyText}, and {@code leadUnit} when a transfer or
  * a return changed it. The deadlines stay with the unit's part and the case record.</li>
  * </ul>
@@ -29,8 +31,7 @@ import org.hotline12345.workflow.deadline.TimeLimit;
  */
 public final class UnitHandlingVariables implements DelegateVariableMapping {
 
-    private static final List<String> IN = List.of(ProcessVariables.CASE_ID, ProcessVariables.CATEGORY,
-            ProcessVariables.URGENCY, ProcessVariables.LEAD_UNIT, ProcessVariables.ENTRY, ProcessVariables.ASSISTED);
+    private static final List<String> IN = List.of(ProcessVariables.LEAD_UNIT, ProcessVariables.ENTRY, ProcessVariables.ASSISTED);
     private static final List<String> OUT = List.of(ProcessVariables.HANDLING_OUTCOME, ProcessVariables.REPLY_RESULT,
             ProcessVariables.REPLY_TEXT);
 
