@@ -20,6 +20,7 @@ import org.hotline12345.workflow.HotlineWorkflow;
 import org.hotline12345.workflow.cases.CaseId;
 import org.hotline12345.workflow.cases.CaseStatus;
 import org.hotline12345.workflow.cases.ReplyResult;
+import org.hotline12345.workflow.cases.WarningLevel;
 import org.hotline12345.workflow.handling.Reply;
 import org.hotline12345.workflow.review.ReviewDecision;
 import org.hotline12345.workflow.timeline.CaseEventType;
@@ -143,6 +144,30 @@ class StepWritesTest {
             assertThat(caseWrites.get(0)).contains("INSERT INTO hw_case_event");
         }
         assertThat(workflow().caseView(operator(), id).status()).isEqualTo(CaseStatus.CALLBACK);
+    }
+
+    @Test
+    void aCardsJobLooksItsCardUpAsItTakesTheCaseAndRecordsItWithItsOtherWrites() {
+        CaseId id = TestCity.dispatchedToLixia(workflow());
+        PREPARED.clear();
+
+        // Dispatched on Thursday to be signed for by Friday night: on Saturday its yellow and its red card are due.
+        TestCity.at("2026-11-28T10:00:00+08:00");
+        Timers.fireDue(engine);
+
+        assertThat(workflow().caseView(operator(), id).warning()).isEqualTo(WarningLevel.RED);
+        assertThat(TestCity.count(workflow(), id, CaseEventType.YELLOW_CARD_ISSUED)).isOne();
+        assertThat(TestCity.count(workflow(), id, CaseEventType.RED_CARD_ISSUED)).isOne();
+        // Each card's job (of this case, and of other tests' cases due by now): one statement takes the case and looks
+        // the card up, and one writes the card's record; nothing else reads the cards.
+        List<String> cardStatements = PREPARED.stream().filter(sql -> sql.contains("hw_case_warning")).toList();
+        List<String> takes = cardStatements.stream().filter(sql -> sql.contains("FOR UPDATE")).toList();
+        List<String> records = cardStatements.stream().filter(sql -> !sql.contains("FOR UPDATE")).toList();
+        assertThat(takes).hasSizeGreaterThanOrEqualTo(2).allSatisfy(sql -> assertThat(sql).contains("FROM hw_case WHERE id = ?"));
+        assertThat(records).hasSameSizeAs(takes).noneMatch(sql -> sql.stripLeading().regionMatches(true, 0, "SELECT", 0, 6));
+        if (database.kind().equals("postgresql")) {
+            assertThat(records).allSatisfy(sql -> assertThat(sql).contains("INSERT INTO hw_case_event", "UPDATE hw_case SET"));
+        }
     }
 
     @Test

@@ -122,6 +122,7 @@ final class CaseStore {
     /** A statement that reads or writes the case table itself (not hw_case_event, hw_case_unit, ...). */
     private static final java.util.regex.Pattern CASE_TABLE = table("hw_case");
     private static final java.util.regex.Pattern EVENT_TABLE = table("hw_case_event");
+    private static final java.util.regex.Pattern WARNING_TABLE = table("hw_case_warning");
     private static final java.util.regex.Pattern CASE_UNIT_TABLE = table("hw_case_unit");
 
     /** The running command's state, made (with its flush at close) on first use; null outside a command. */
@@ -429,18 +430,59 @@ final class CaseStore {
         return take(id, " FOR UPDATE");
     }
 
-    /** Reads and locks the case's row with {@code locking}, once a command; the version counts up at its close. */
-    private CaseRow take(CaseId id, String locking) {
+    /**
+     * Takes the case for a card's job as {@link #lockForJob} does, and says whether the card of {@code clock},
+     * {@code level} and {@code due} is recorded already. The look-up rides on the statement that locks the row, and
+     * {@link #recordWarning} writes the record with the step's other writes: under the case's lock no other card of the
+     * case records it in between.
+     */
+    WarningCheck lockForCard(CaseId id, ClockKind clock, WarningLevel level, Instant due) {
+        String recorded = "SELECT COUNT(*) FROM hw_case_warning WHERE case_id = %s AND clock = ? AND level = ? AND due = ?";
         CaseRow held = lockedByThisCommand(id);
         if (held != null) {
-            return held;
+            try (PreparedStatement statement = prepare(recorded.formatted("?"), id.value(), clock.name(), level.name(), due);
+                    ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return new WarningCheck(held, rs.getLong(1) > 0);
+            } catch (SQLException e) {
+                throw new CaseStoreException("reading the cards of case " + id, e);
+            }
         }
-        java.util.Map<String, Object> columns = readWithAuditHead(id, locking);
+        Taken taken = take(id, " FOR UPDATE", "(" + recorded.formatted("hw_case.id") + ")", clock.name(), level.name(), due);
+        return new WarningCheck(taken.row(), taken.alsoSelected() > 0);
+    }
+
+    /** The case a card's job took ({@link #lockForCard}), and whether its card is recorded already. */
+    record WarningCheck(CaseRow row, boolean recorded) {
+    }
+
+    /** Reads and locks the case's row with {@code locking}, once a command; the version counts up at its close. */
+    private CaseRow take(CaseId id, String locking) {
+        return take(id, locking, null).row();
+    }
+
+    /**
+     * {@link #take}, the row's statement also selecting {@code alsoSelect}, a number (an expression with
+     * {@code alsoParameters}); of a row the command holds already, nothing is read and that number is 0.
+     */
+    private Taken take(CaseId id, String locking, String alsoSelect, Object... alsoParameters) {
+        CaseRow held = lockedByThisCommand(id);
+        if (held != null) {
+            return new Taken(held, 0);
+        }
+        java.util.Map<String, Object> columns = readWithAuditHead(id, locking, alsoSelect, alsoParameters);
+        long alsoSelected = alsoSelect == null ? 0 : (Long) columns.remove(ALSO_SELECTED);
         commandState(true).locked.add(id);
         remember(columns);
         assign(id, "row_version", (Long) columns.get("row_version") + 1);
-        return toRow(columns);
+        return new Taken(toRow(columns), alsoSelected);
     }
+
+    /** A case row taken, and the number its statement also selected. */
+    private record Taken(CaseRow row, long alsoSelected) {
+    }
+
+    private static final String ALSO_SELECTED = "also_selected";
 
     /**
      * The case's row if the running command holds its lock already (a card that starts the escalation ladder, whose
@@ -546,12 +588,12 @@ final class CaseStore {
     }
 
     /**
-     * Records a card for a clock's deadline unless one was recorded already; returns whether this call recorded it.
-     * One statement that inserts unless present, where a look-up and an insert would be two in every card's job.
+     * Records a card for a clock's deadline, with the step's other writes: its job has looked it up under the case's
+     * lock ({@link #lockForCard}). The statement still inserts only unless present.
      */
-    boolean recordWarning(CaseId id, ClockKind clock, WarningLevel level, Instant due, UnitId unit, Instant now) {
-        return update(dialect().insertWarningSql(), id.value(), clock.name(), level.name(), due, now,
-                unit == null ? null : unit.value()) > 0;
+    void recordWarning(CaseId id, ClockKind clock, WarningLevel level, Instant due, UnitId unit, Instant now) {
+        updateLater(WARNING_TABLE, dialect().insertWarningSql(), id.value(), clock.name(), level.name(), due, now,
+                unit == null ? null : unit.value());
     }
 
     void setWarning(CaseId id, WarningLevel level, Instant now) {
@@ -560,15 +602,22 @@ final class CaseStore {
 
     /**
      * The case row's columns, and its audit head for the command's appends: a step that takes its case records an event
-     * too, and reads both in one statement. {@code locking} is appended to the query (a row-locking clause, or empty).
+     * too, and reads both in one statement. {@code locking} is appended to the query (a row-locking clause, or empty);
+     * {@code alsoSelect}, where given, is selected too, a number kept in the columns as {@code also_selected}.
      */
-    private java.util.Map<String, Object> readWithAuditHead(CaseId id, String locking) {
-        try (PreparedStatement statement = prepare("SELECT " + COLUMNS + ", process_definition_id, audit_head_seq, audit_head_hash "
-                + "FROM hw_case WHERE id = ?" + locking, id.value()); ResultSet rs = statement.executeQuery()) {
+    private java.util.Map<String, Object> readWithAuditHead(CaseId id, String locking, String alsoSelect, Object... alsoParameters) {
+        Object[] parameters = java.util.Arrays.copyOf(alsoParameters, alsoParameters.length + 1);
+        parameters[alsoParameters.length] = id.value();
+        try (PreparedStatement statement = prepare("SELECT " + COLUMNS + ", process_definition_id, audit_head_seq, audit_head_hash"
+                + (alsoSelect == null ? "" : ", " + alsoSelect + " AS " + ALSO_SELECTED) + " FROM hw_case WHERE id = ?" + locking,
+                parameters); ResultSet rs = statement.executeQuery()) {
             if (!rs.next()) {
                 throw new CaseNotFoundException("case", id.value());
             }
             java.util.Map<String, Object> columns = columns(rs);
+            if (alsoSelect != null) {
+                columns.put(ALSO_SELECTED, rs.getLong(ALSO_SELECTED));
+            }
             long sequence = rs.getLong("audit_head_seq");
             Head head = new Head(rs.getString("process_definition_id"), sequence,
                     rs.wasNull() ? AuditChain.GENESIS : rs.getString("audit_head_hash"));

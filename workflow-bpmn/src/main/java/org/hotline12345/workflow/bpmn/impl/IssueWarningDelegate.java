@@ -44,23 +44,27 @@ final class IssueWarningDelegate implements JavaDelegate {
         ClockKind kind = ClockKind.valueOf(TaskParameters.get(execution, ProcessVariables.CLOCK));
         WarningLevel level = WarningLevel.valueOf(TaskParameters.get(execution, ProcessVariables.LEVEL));
         CaseId caseId = CaseId.of(execution.getProcessBusinessKey());
-        CaseRow row = store.lockForJob(caseId);
         Instant due = ((Date) execution.getVariable(StartClockDelegate.dueVariable(kind))).toInstant();
         Instant now = clock.instant();
+        CaseRow row;
         UnitId unit;
         if (kind == ClockKind.ASSIST) {
+            row = store.lockForJob(caseId);
             // An assisting unit's card is its part's: the case's own level stays with the lead unit's clocks.
             unit = UnitId.of((String) execution.getVariable(ProcessVariables.ASSISTING_UNIT));
             if (!assistance.raiseWarning(caseId, unit, level)) {
                 return;
             }
         } else {
+            CaseStore.WarningCheck check = store.lockForCard(caseId, kind, level, due);
+            row = check.row();
             unit = kind == ClockKind.CALLBACK ? null : row.leadUnit();
             store.setWarning(caseId, row.warning().max(level), now);
-            if (!store.recordWarning(caseId, kind, level, due, unit, now)) {
+            if (check.recorded()) {
                 // The task was entered again under the same deadline; its card was issued the first time.
                 return;
             }
+            store.recordWarning(caseId, kind, level, due, unit, now);
         }
         String clockName = switch (kind) {
             case SIGN_FOR -> "sign-for";
