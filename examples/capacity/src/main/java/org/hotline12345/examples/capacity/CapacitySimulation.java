@@ -235,7 +235,7 @@ public final class CapacitySimulation {
             Simulation.Result result = Simulation.run(driver, scripts, threads, options.step(), out);
             Volume volume = Volume.since(dataSource, walAtStart);
             CountingDataSource.Profile sql = counting.profile(SQL_PROFILE);
-            Simulation.Burst burst = Simulation.warningBurst(driver, options.burst(), BURST_AT);
+            Simulation.Burst burst = Simulation.warningBurst(driver, counting, options.burst(), BURST_AT);
             List<UnitIndicators> indicators = driver instanceof LibraryDriver libraryDriver
                     ? libraryDriver.hotlineEngine().accountability().indicators(Actor.hotlineOffice("supervisor", Role.SUPERVISOR),
                             new Period(LocalDate.ofInstant(DAY, ZONE), LocalDate.ofInstant(DAY, ZONE).plusDays(30)), null)
@@ -295,6 +295,9 @@ public final class CapacitySimulation {
                 + "%.1f s = %.1f/s, raw engine %d cards (%d escalations) in %.1f s = %.1f/s; ratio %.2f%n", options.burst(),
                 libraryBurst.cards(), libraryBurst.escalations(), libraryBurst.seconds(), libraryBurst.cardsPerSecond(), rawBurst.cards(),
                 rawBurst.escalations(), rawBurst.seconds(), rawBurst.cardsPerSecond(), libraryBurst.cardsPerSecond() / rawBurst.cardsPerSecond());
+        out.printf("the job executor's statements and batched rows a card in the burst: library %.1f and %.1f, raw engine %.1f and %.1f%n",
+                (double) libraryBurst.statements() / libraryBurst.cards(), (double) libraryBurst.rows() / libraryBurst.cards(),
+                (double) rawBurst.statements() / rawBurst.cards(), (double) rawBurst.rows() / rawBurst.cards());
         Map<String, Object> run = new LinkedHashMap<>();
         run.put("threads", lib.threads());
         run.put("round", round);
@@ -409,7 +412,7 @@ public final class CapacitySimulation {
 
     private static Map<String, Object> json(Simulation.Burst burst) {
         return Map.of("cards", burst.cards(), "escalations", burst.escalations(), "seconds", burst.seconds(),
-                "cardsPerSecond", burst.cardsPerSecond());
+                "cardsPerSecond", burst.cardsPerSecond(), "statements", burst.statements(), "rows", burst.rows());
     }
 
     private static Map<String, Object> json(UnitIndicators unit) {

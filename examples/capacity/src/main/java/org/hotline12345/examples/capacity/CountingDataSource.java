@@ -16,8 +16,9 @@ import javax.sql.DataSource;
 
 /**
  * Counts the statements the client calls send to the database (one per execute, one per batch): the library's own
- * tables and the engine's alike, but not the job executor's or the simulation's polling, which run on other threads
- * or outside {@link #counting}. Statements per call is the figure the round trips follow.
+ * tables and the engine's alike, but not the simulation's polling ({@link #uncounted}). Statements per call is the
+ * figure the round trips follow. What runs outside the calls (the job executor, the engine's start) is counted apart,
+ * as background ({@link #background}).
  */
 final class CountingDataSource {
 
@@ -26,9 +27,13 @@ final class CountingDataSource {
 
     /** The operation whose statements this thread counts now; null outside {@link #counting}. */
     private static final ThreadLocal<String> COUNTING = new ThreadLocal<>();
+    /** What {@link #uncounted} sets as the operation (no operation's name): statements counted nowhere. */
+    private static final String UNCOUNTED = "(uncounted)";
 
     private final AtomicLong statements = new AtomicLong();
     private final AtomicLong rows = new AtomicLong();
+    private final AtomicLong backgroundStatements = new AtomicLong();
+    private final AtomicLong backgroundRows = new AtomicLong();
     /** Per operation: the statements it sent and the rows it wrote in batches. */
     private final Map<String, LongAdder[]> byOperation = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> bySql = new ConcurrentHashMap<>();
@@ -44,6 +49,21 @@ final class CountingDataSource {
         } finally {
             COUNTING.remove();
         }
+    }
+
+    /** Runs {@code query}, the simulation's own look at the engine, on this thread with its statements counted nowhere. */
+    static <T> T uncounted(java.util.function.Supplier<T> query) {
+        COUNTING.set(UNCOUNTED);
+        try {
+            return query.get();
+        } finally {
+            COUNTING.remove();
+        }
+    }
+
+    /** The statements and batched rows sent so far outside the calls and {@link #uncounted}: the job executor's. */
+    long[] background() {
+        return new long[] {backgroundStatements.get(), backgroundRows.get()};
     }
 
     DataSource wrap(DataSource dataSource) {
@@ -121,6 +141,16 @@ final class CountingDataSource {
             }
             long nanos = System.nanoTime() - started;
             String operation = COUNTING.get();
+            if (operation == null && target instanceof Statement) {
+                if (method.getName().equals("addBatch")) {
+                    backgroundRows.incrementAndGet();
+                } else if (EXECUTIONS.contains(method.getName())) {
+                    backgroundStatements.incrementAndGet();
+                }
+            }
+            if (UNCOUNTED.equals(operation)) {
+                operation = null;
+            }
             if (target instanceof Statement && method.getName().equals("addBatch") && operation != null) {
                 // A batched insert, update or delete: one row the flush writes, sent with the next executeBatch.
                 rows.incrementAndGet();

@@ -112,7 +112,8 @@ final class Simulation {
      * What the burst measured: cards issued by the job executor, the escalation ladders their red cards started, and
      * the wall time until it had issued them all.
      */
-    record Burst(long cards, long escalations, double seconds) {
+    /** The burst's cards and ladders, its time, and the statements and batched rows the job executor sent for it. */
+    record Burst(long cards, long escalations, double seconds, long statements, long rows) {
 
         double cardsPerSecond() {
             return cards / seconds;
@@ -124,7 +125,7 @@ final class Simulation {
      * jumps past their sign-for deadline and the job executor issues every yellow and red card at once (in the library,
      * each red card also starts the escalation ladder). Measured from the jump until no job is due.
      */
-    static Burst warningBurst(Driver driver, int cases, Instant at) throws Exception {
+    static Burst warningBurst(Driver driver, CountingDataSource counting, int cases, Instant at) throws Exception {
         EngineClock.freezeAt(at);
         for (int i = 0; i < cases; i++) {
             CaseScript script = new CaseScript(1_000_000 + i, org.hotline12345.workflow.cases.Channel.PHONE,
@@ -137,11 +138,14 @@ final class Simulation {
         drainJobs(driver);
         long before = driver.warnings();
         long escalationsBefore = driver.escalations();
+        long[] sentBefore = counting.background();
         EngineClock.freezeAt(at.plus(Duration.ofDays(20)));
         long start = System.nanoTime();
         drainJobs(driver);
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new Burst(driver.warnings() - before, driver.escalations() - escalationsBefore, seconds);
+        long[] sent = counting.background();
+        return new Burst(driver.warnings() - before, driver.escalations() - escalationsBefore, seconds, sent[0] - sentBefore[0],
+                sent[1] - sentBefore[1]);
     }
 
     private static void perform(Driver driver, CaseScript script, CaseScript.Action action, Latencies latencies, AtomicLong retried,
@@ -188,7 +192,7 @@ final class Simulation {
         ((ProcessEngineConfigurationImpl) driver.engine().getProcessEngineConfiguration()).getJobExecutor().jobWasAdded();
         var management = driver.engine().getManagementService();
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (management.createJobQuery().executable().count() > 0) {
+        while (CountingDataSource.uncounted(() -> management.createJobQuery().executable().count()) > 0) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("the job executor of " + driver.name() + " did not catch up within 2 minutes");
             }
