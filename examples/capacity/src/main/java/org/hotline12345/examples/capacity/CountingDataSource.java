@@ -61,7 +61,10 @@ final class CountingDataSource {
         }
     }
 
-    /** The statements and batched rows sent so far outside the calls and {@link #uncounted}: the job executor's. */
+    /**
+     * The statements and batched rows sent so far outside the calls and {@link #uncounted}: the job executor's, the
+     * engine's start and the harness's own set-up.
+     */
     long[] background() {
         return new long[] {backgroundStatements.get(), backgroundRows.get()};
     }

@@ -109,10 +109,9 @@ final class Simulation {
     }
 
     /**
-     * What the burst measured: cards issued by the job executor, the escalation ladders their red cards started, and
-     * the wall time until it had issued them all.
+     * What the burst measured: cards issued by the job executor, the escalation ladders their red cards started, the
+     * wall time until it had issued them all, and the statements and batched rows the job executor sent for them.
      */
-    /** The burst's cards and ladders, its time, and the statements and batched rows the job executor sent for it. */
     record Burst(long cards, long escalations, double seconds, long statements, long rows) {
 
         double cardsPerSecond() {
