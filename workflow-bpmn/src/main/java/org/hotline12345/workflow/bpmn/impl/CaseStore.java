@@ -438,18 +438,18 @@ final class CaseStore {
      */
     WarningCheck lockForCard(CaseId id, ClockKind clock, WarningLevel level, Instant due) {
         String recorded = "SELECT COUNT(*) FROM hw_case_warning WHERE case_id = %s AND clock = ? AND level = ? AND due = ?";
-        CaseRow held = lockedByThisCommand(id);
-        if (held != null) {
-            try (PreparedStatement statement = prepare(recorded.formatted("?"), id.value(), clock.name(), level.name(), due);
-                    ResultSet rs = statement.executeQuery()) {
-                rs.next();
-                return new WarningCheck(held, rs.getLong(1) > 0);
-            } catch (SQLException e) {
-                throw new CaseStoreException("reading the cards of case " + id, e);
-            }
-        }
         Taken taken = take(id, " FOR UPDATE", "(" + recorded.formatted("hw_case.id") + ")", clock.name(), level.name(), due);
-        return new WarningCheck(taken.row(), taken.alsoSelected() > 0);
+        if (taken.alsoSelected() != null) {
+            return new WarningCheck(taken.row(), taken.alsoSelected() > 0);
+        }
+        // The command held the case already: the look-up goes on its own.
+        try (PreparedStatement statement = prepare(recorded.formatted("?"), id.value(), clock.name(), level.name(), due);
+                ResultSet rs = statement.executeQuery()) {
+            rs.next();
+            return new WarningCheck(taken.row(), rs.getLong(1) > 0);
+        } catch (SQLException e) {
+            throw new CaseStoreException("reading the cards of case " + id, e);
+        }
     }
 
     /** The case a card's job took ({@link #lockForCard}), and whether its card is recorded already. */
@@ -463,23 +463,23 @@ final class CaseStore {
 
     /**
      * {@link #take}, the row's statement also selecting {@code alsoSelect}, a number (an expression with
-     * {@code alsoParameters}); of a row the command holds already, nothing is read and that number is 0.
+     * {@code alsoParameters}); of a row the command holds already nothing is read, and that number is null.
      */
     private Taken take(CaseId id, String locking, String alsoSelect, Object... alsoParameters) {
         CaseRow held = lockedByThisCommand(id);
         if (held != null) {
-            return new Taken(held, 0);
+            return new Taken(held, null);
         }
         java.util.Map<String, Object> columns = readWithAuditHead(id, locking, alsoSelect, alsoParameters);
-        long alsoSelected = alsoSelect == null ? 0 : (Long) columns.remove(ALSO_SELECTED);
+        Long alsoSelected = (Long) columns.remove(ALSO_SELECTED);
         commandState(true).locked.add(id);
         remember(columns);
         assign(id, "row_version", (Long) columns.get("row_version") + 1);
         return new Taken(toRow(columns), alsoSelected);
     }
 
-    /** A case row taken, and the number its statement also selected. */
-    private record Taken(CaseRow row, long alsoSelected) {
+    /** A case row taken, and the number its statement also selected (null where nothing was read). */
+    private record Taken(CaseRow row, Long alsoSelected) {
     }
 
     private static final String ALSO_SELECTED = "also_selected";
