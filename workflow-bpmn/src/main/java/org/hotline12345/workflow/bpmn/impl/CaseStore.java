@@ -123,6 +123,8 @@ final class CaseStore {
     private static final java.util.regex.Pattern CASE_TABLE = table("hw_case");
     private static final java.util.regex.Pattern EVENT_TABLE = table("hw_case_event");
     private static final java.util.regex.Pattern WARNING_TABLE = table("hw_case_warning");
+    /** The column name of what a {@link #take} also selects. */
+    private static final String ALSO_SELECTED = "also_selected";
     private static final java.util.regex.Pattern CASE_UNIT_TABLE = table("hw_case_unit");
 
     /** The running command's state, made (with its flush at close) on first use; null outside a command. */
@@ -481,8 +483,6 @@ final class CaseStore {
     /** A case row taken, and the number its statement also selected (null where nothing was read). */
     private record Taken(CaseRow row, Long alsoSelected) {
     }
-
-    private static final String ALSO_SELECTED = "also_selected";
 
     /**
      * The case's row if the running command holds its lock already (a card that starts the escalation ladder, whose

@@ -79,7 +79,7 @@ enum Dialect {
         return insertCaseUnit;
     }
 
-    /** Records a card for a clock's deadline unless it is recorded already; the update count says which. */
+    /** Records a card for a clock's deadline unless it is recorded already (its job looked it up first). */
     String insertWarningSql() {
         return insertWarning;
     }
