@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.Map;
 import org.hotline12345.workflow.HotlineWorkflow;
 import org.hotline12345.workflow.cases.CaseId;
+import org.hotline12345.workflow.cases.Category;
 import org.hotline12345.workflow.cases.ReplyResult;
+import org.hotline12345.workflow.cases.Urgency;
 import org.hotline12345.workflow.dispatch.DispatchOrder;
 import org.hotline12345.workflow.handling.Reply;
 import org.hotline12345.workflow.tasks.TaskView;
@@ -103,6 +105,25 @@ class CaseEscalationProcessTest {
                     });
                 });
         assertThat(runningEscalations(id)).isZero();
+    }
+
+    @Test
+    void theLadderIsGivenTheUnitAndTheClockAndTakesItsPolicyFromTheCase() {
+        at("2026-11-26T10:00:00+08:00");
+        CaseId id = workflow().intake(operator(), TestCity.request(Category.COMPLAINT, Urgency.URGENT)).caseView().id();
+        workflow().dispatch(dispatcher(), id, new DispatchOrder(LIXIA, null));
+
+        at("2026-11-26T12:00:00+08:00");
+
+        // An urgent case's ladder waits one working day before supervision, a normal one's five.
+        assertThat(entries(id, CaseEventType.CASE_URGED)).singleElement().satisfies(urged ->
+                assertThat(urged.detail()).contains("the sign-for deadline has passed")
+                        .contains("supervision follows if still open by 2026-11-27T23:59:59+08:00"));
+        var runtime = CITY.engine().processEngine().getRuntimeService();
+        String escalation = runtime.createProcessInstanceQuery().processDefinitionKey("case-escalation")
+                .processInstanceBusinessKey(id.value()).singleResult().getId();
+        assertThat(runtime.getVariables(escalation)).containsOnlyKeys("clock", "leadUnit", "supervisionAt")
+                .containsEntry("clock", "SIGN_FOR").containsEntry("leadUnit", LIXIA.value());
     }
 
     @Test
