@@ -39,8 +39,8 @@ import org.hotline12345.workflow.directory.Unit;
  * {@code --cases N}, {@code --seed S}, {@code --step PT1H}, {@code --rounds R} (measured rounds per thread count, the
  * raw engine first in every other one, default 2), {@code --burst N} (cases of the warning burst, default 500),
  * {@code --warmup N} (cases of the unmeasured warm-up day, default three times the day's), {@code --sql true} (print the
- * statements the calls sent most and spent most time on), {@code --trace REPLY,DISPATCH} (print every statement those
- * operations sent, per call), {@code --json path}.
+ * statements the calls sent most and spent most time on, and every statement the job executor sent in the burst, per
+ * card), {@code --trace REPLY,DISPATCH} (print every statement those operations sent, per call), {@code --json path}.
  */
 public final class CapacitySimulation {
 
@@ -298,6 +298,16 @@ public final class CapacitySimulation {
         out.printf("the job executor's statements and batched rows a card in the burst: library %.1f and %.1f, raw engine %.1f and %.1f%n",
                 (double) libraryBurst.statements() / libraryBurst.cards(), (double) libraryBurst.rows() / libraryBurst.cards(),
                 (double) rawBurst.statements() / rawBurst.cards(), (double) rawBurst.rows() / rawBurst.cards());
+        out.printf("CPU time of this JVM a card in the burst (on H2 the database's too): library %.2f ms, raw engine %.2f ms%n",
+                libraryBurst.cpuSeconds() * 1000 / libraryBurst.cards(), rawBurst.cpuSeconds() * 1000 / rawBurst.cards());
+        if (options.sql()) {
+            out.printf("statements of the job executor in the burst, library (%d cards): sent, batched rows and µs in the driver a card%n",
+                    libraryBurst.cards());
+            printStatements(out, libraryBurst.bySql(), libraryBurst.cards());
+            out.printf("statements of the job executor in the burst, raw engine (%d cards): sent, batched rows and µs in the driver a card%n",
+                    rawBurst.cards());
+            printStatements(out, rawBurst.bySql(), rawBurst.cards());
+        }
         Map<String, Object> run = new LinkedHashMap<>();
         run.put("threads", lib.threads());
         run.put("round", round);
@@ -326,9 +336,18 @@ public final class CapacitySimulation {
     /** Each statement one {@code kind} of call sent, per call: how often, and the rows added to its batches. */
     private static void printTrace(java.io.PrintStream out, String run, CaseScript.Kind kind, CountingDataSource.Profile sql, long calls) {
         out.printf("statements of a %s call, %s (%d calls): sent and batched rows a call%n", kind, run, calls);
-        sql.perOperationSql().getOrDefault(kind.name(), Map.of()).entrySet().stream()
+        printStatements(out, sql.perOperationSql().getOrDefault(kind.name(), Map.of()), calls);
+    }
+
+    /**
+     * {@code bySql}, each statement's count and batched rows (and where given, its nanoseconds, shown in µs), divided
+     * by {@code per}: most first.
+     */
+    private static void printStatements(java.io.PrintStream out, Map<String, long[]> bySql, long per) {
+        bySql.entrySet().stream()
                 .sorted(Map.Entry.<String, long[]>comparingByValue(java.util.Comparator.comparingLong((long[] c) -> c[0] + c[1])).reversed())
-                .forEach(e -> out.printf("  %5.2f %5.2f  %s%n", perCall(e.getValue()[0], calls), perCall(e.getValue()[1], calls), e.getKey()));
+                .forEach(e -> out.printf("  %5.2f %5.2f %s %s%n", perCall(e.getValue()[0], per), perCall(e.getValue()[1], per),
+                        e.getValue().length > 2 ? String.format("%7.1f", perCall(e.getValue()[2], per) / 1000) : "", e.getKey()));
     }
 
     private static double perCall(long count, long calls) {
@@ -412,7 +431,7 @@ public final class CapacitySimulation {
 
     private static Map<String, Object> json(Simulation.Burst burst) {
         return Map.of("cards", burst.cards(), "escalations", burst.escalations(), "seconds", burst.seconds(),
-                "cardsPerSecond", burst.cardsPerSecond(), "statements", burst.statements(), "rows", burst.rows());
+                "cardsPerSecond", burst.cardsPerSecond(), "cpuSeconds", burst.cpuSeconds(), "statements", burst.statements(), "rows", burst.rows());
     }
 
     private static Map<String, Object> json(UnitIndicators unit) {

@@ -34,6 +34,8 @@ final class CountingDataSource {
     private final AtomicLong rows = new AtomicLong();
     private final AtomicLong backgroundStatements = new AtomicLong();
     private final AtomicLong backgroundRows = new AtomicLong();
+    /** Per statement sent in the background: how often, the rows added to its batches, and the nanoseconds it took. */
+    private final Map<String, LongAdder[]> backgroundBySql = new ConcurrentHashMap<>();
     /** Per operation: the statements it sent and the rows it wrote in batches. */
     private final Map<String, LongAdder[]> byOperation = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> bySql = new ConcurrentHashMap<>();
@@ -67,6 +69,16 @@ final class CountingDataSource {
      */
     long[] background() {
         return new long[] {backgroundStatements.get(), backgroundRows.get()};
+    }
+
+    /**
+     * Per statement sent so far in the background, as {@link #background}: how often, its batched rows, and the
+     * nanoseconds the driver took for it.
+     */
+    Map<String, long[]> backgroundBySql() {
+        Map<String, long[]> sums = new java.util.TreeMap<>();
+        backgroundBySql.forEach((sql, counts) -> sums.put(sql, new long[] {counts[0].sum(), counts[1].sum(), counts[2].sum()}));
+        return sums;
     }
 
     DataSource wrap(DataSource dataSource) {
@@ -147,8 +159,13 @@ final class CountingDataSource {
             if (operation == null && target instanceof Statement) {
                 if (method.getName().equals("addBatch")) {
                     backgroundRows.incrementAndGet();
+                    backgroundCounts(sql != null ? sql : "addBatch")[1].increment();
                 } else if (EXECUTIONS.contains(method.getName())) {
                     backgroundStatements.incrementAndGet();
+                    LongAdder[] counts = backgroundCounts(sql != null ? sql : args != null && args.length > 0 && args[0] instanceof String given
+                            ? given : method.getName());
+                    counts[0].increment();
+                    counts[2].add(nanos);
                 }
             }
             if (UNCOUNTED.equals(operation)) {
@@ -187,6 +204,11 @@ final class CountingDataSource {
         String key = SHORTENED.computeIfAbsent(sql, CountingDataSource::shorten);
         return byOperationSql.computeIfAbsent(operation, any -> new ConcurrentHashMap<>())
                 .computeIfAbsent(key, any -> new LongAdder[] {new LongAdder(), new LongAdder()});
+    }
+
+    private LongAdder[] backgroundCounts(String sql) {
+        return backgroundBySql.computeIfAbsent(SHORTENED.computeIfAbsent(sql, CountingDataSource::shorten),
+                any -> new LongAdder[] {new LongAdder(), new LongAdder(), new LongAdder()});
     }
 
     private LongAdder[] counts(String operation) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -110,9 +111,10 @@ final class Simulation {
 
     /**
      * What the burst measured: cards issued by the job executor, the escalation ladders their red cards started, the
-     * wall time until it had issued them all, and the statements and batched rows the job executor sent for them.
+     * wall time until it had issued them all, and the statements and batched rows the job executor sent for them, in
+     * all and per statement.
      */
-    record Burst(long cards, long escalations, double seconds, long statements, long rows) {
+    record Burst(long cards, long escalations, double seconds, double cpuSeconds, long statements, long rows, Map<String, long[]> bySql) {
 
         double cardsPerSecond() {
             return cards / seconds;
@@ -138,13 +140,32 @@ final class Simulation {
         long before = driver.warnings();
         long escalationsBefore = driver.escalations();
         long[] sentBefore = counting.background();
+        Map<String, long[]> bySqlBefore = counting.backgroundBySql();
         EngineClock.freezeAt(at.plus(Duration.ofDays(20)));
+        long cpuAtStart = processCpuNanos();
         long start = System.nanoTime();
         drainJobs(driver);
         double seconds = (System.nanoTime() - start) / 1e9;
+        double cpuSeconds = (processCpuNanos() - cpuAtStart) / 1e9;
         long[] sent = counting.background();
-        return new Burst(driver.warnings() - before, driver.escalations() - escalationsBefore, seconds, sent[0] - sentBefore[0],
-                sent[1] - sentBefore[1]);
+        Map<String, long[]> bySql = new java.util.TreeMap<>();
+        counting.backgroundBySql().forEach((sql, counts) -> {
+            long[] earlier = bySqlBefore.getOrDefault(sql, new long[3]);
+            if (counts[0] > earlier[0] || counts[1] > earlier[1]) {
+                bySql.put(sql, new long[] {counts[0] - earlier[0], counts[1] - earlier[1], counts[2] - earlier[2]});
+            }
+        });
+        return new Burst(driver.warnings() - before, driver.escalations() - escalationsBefore, seconds, cpuSeconds, sent[0] - sentBefore[0],
+                sent[1] - sentBefore[1], bySql);
+    }
+
+    /**
+     * The CPU time this JVM has used so far, all its threads: on H2, whose work runs in the calling threads, the
+     * database's too. Where the burst's wall time differs more than its CPU time, the difference is waiting.
+     */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static void perform(Driver driver, CaseScript script, CaseScript.Action action, Latencies latencies, AtomicLong retried,
