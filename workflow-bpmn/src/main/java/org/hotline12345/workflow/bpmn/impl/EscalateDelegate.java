@@ -10,7 +10,9 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.hotline12345.workflow.accountability.FactKind;
 import org.hotline12345.workflow.cases.CaseId;
+import org.hotline12345.workflow.cases.Category;
 import org.hotline12345.workflow.cases.UnitId;
+import org.hotline12345.workflow.cases.Urgency;
 import org.hotline12345.workflow.deadline.DeadlineCalculator;
 import org.hotline12345.workflow.directory.OrganisationDirectory;
 import org.hotline12345.workflow.directory.Unit;
@@ -57,8 +59,8 @@ final class EscalateDelegate implements JavaDelegate {
         UnitId unit = UnitId.of((String) execution.getVariable(ProcessVariables.LEAD_UNIT));
         String clockName = "SIGN_FOR".equals(execution.getVariable(ProcessVariables.CLOCK)) ? "sign-for" : "handling";
         Instant now = clock.instant();
-        // A case's category and urgency never change after intake, and the step has taken the case: its record answers.
-        var policy = policyTable.evaluate(row.category(), row.urgency());
+        var policy = policyTable.evaluate(Category.valueOf((String) execution.getVariable(ProcessVariables.CATEGORY)),
+                Urgency.valueOf((String) execution.getVariable(ProcessVariables.URGENCY)));
         switch (TaskParameters.get(execution, "escalationStep")) {
             case "URGE" -> {
                 Instant supervisionAt = calculator.due(now, policy.supervisionAfter());

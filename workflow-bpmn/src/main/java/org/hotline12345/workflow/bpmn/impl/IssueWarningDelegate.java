@@ -78,11 +78,12 @@ final class IssueWarningDelegate implements JavaDelegate {
         events.record(caseId, level == WarningLevel.RED ? CaseEventType.RED_CARD_ISSUED : CaseEventType.YELLOW_CARD_ISSUED,
                 now, SYSTEM_ACTOR, unit, execution.getCurrentActivityId(), detail, due, execution.getProcessDefinitionId());
         if (level == WarningLevel.RED && unit != null && kind != ClockKind.ASSIST) {
-            // A unit's overdue step climbs the escalation ladder until it is done or its deadline moves. The ladder is
-            // given what its diagram reads; its steps take the case's category and urgency from the case record.
+            // A unit's overdue step climbs the escalation ladder until it is done or its deadline moves.
             execution.getProcessEngineServices().getRuntimeService().startProcessInstanceByKey(ESCALATION_PROCESS, caseId.value(),
                     Map.of(ProcessVariables.CLOCK, kind == ClockKind.SIGN_FOR ? "SIGN_FOR" : "HANDLING",
-                            ProcessVariables.LEAD_UNIT, unit.value()));
+                            ProcessVariables.LEAD_UNIT, unit.value(),
+                            ProcessVariables.CATEGORY, row.category().name(),
+                            ProcessVariables.URGENCY, row.urgency().name()));
         }
     }
 }
