@@ -162,8 +162,7 @@ final class CountingDataSource {
                     backgroundCounts(sql != null ? sql : "addBatch")[1].increment();
                 } else if (EXECUTIONS.contains(method.getName())) {
                     backgroundStatements.incrementAndGet();
-                    LongAdder[] counts = backgroundCounts(sql != null ? sql : args != null && args.length > 0 && args[0] instanceof String given
-                            ? given : method.getName());
+                    LongAdder[] counts = backgroundCounts(executedText(sql, method, args));
                     counts[0].increment();
                     counts[2].add(nanos);
                 }
@@ -189,7 +188,7 @@ final class CountingDataSource {
             if (target instanceof Statement && EXECUTIONS.contains(method.getName()) && operation != null) {
                 statements.incrementAndGet();
                 counts(operation)[0].increment();
-                String text = sql != null ? sql : args != null && args.length > 0 && args[0] instanceof String given ? given : method.getName();
+                String text = executedText(sql, method, args);
                 String key = SHORTENED.computeIfAbsent(text, CountingDataSource::shorten);
                 bySql.computeIfAbsent(key, any -> new LongAdder()).increment();
                 statementCounts(operation, text)[0].increment();
@@ -204,6 +203,11 @@ final class CountingDataSource {
         String key = SHORTENED.computeIfAbsent(sql, CountingDataSource::shorten);
         return byOperationSql.computeIfAbsent(operation, any -> new ConcurrentHashMap<>())
                 .computeIfAbsent(key, any -> new LongAdder[] {new LongAdder(), new LongAdder()});
+    }
+
+    /** What an execute ran: the prepared statement's text, the text given to a plain statement, or the method's name. */
+    private static String executedText(String sql, Method method, Object[] args) {
+        return sql != null ? sql : args != null && args.length > 0 && args[0] instanceof String given ? given : method.getName();
     }
 
     private LongAdder[] backgroundCounts(String sql) {
