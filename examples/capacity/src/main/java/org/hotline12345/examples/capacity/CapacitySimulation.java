@@ -207,9 +207,10 @@ public final class CapacitySimulation {
         /**
          * Before the burst: on PostgreSQL {@code VACUUM ANALYZE} and a {@link #checkpoint}, returning the log's
          * position; on H2 {@code ANALYZE}, returning null. The day leaves dead rows, and statistics from nearly empty
-         * tables, behind, and each database then vacuums, analyzes or checkpoints when it decides to: within one run's
-         * burst and not the other's. The burst now starts, in both runs, as the cards of a Monday morning do after a
-         * quiet weekend.
+         * tables, behind: on a server without autovacuum (as on the machine of docs/performance.md) they stay, by as
+         * much as each run's day left; with it the server vacuums, analyzes and checkpoints when it decides to, within
+         * one run's burst and not the other's. The burst now starts, in both runs, as the cards of a Monday morning do
+         * after a quiet weekend.
          */
         static String settle(DataSource dataSource, String db) throws java.sql.SQLException {
             try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
@@ -501,7 +502,7 @@ public final class CapacitySimulation {
             default -> throw new IllegalArgumentException("--db is h2 or postgresql, not " + db);
         }
         if (!db.equals("h2")) {
-            // Dropped when done with: left behind, its dead rows were vacuumed by the server while the next run played.
+            // Dropped when done with, so that the server keeps only the databases still in use, not one for every run.
             return new HikariDataSource(config) {
                 @Override
                 public void close() {
