@@ -6,8 +6,6 @@ import static org.hotline12345.workflow.bpmn.TestCity.leadUnit;
 import static org.hotline12345.workflow.bpmn.TestCity.operator;
 
 import com.zaxxer.hikari.HikariDataSource;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,7 +13,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import javax.sql.DataSource;
 import org.hotline12345.workflow.HotlineWorkflow;
 import org.hotline12345.workflow.cases.CaseId;
 import org.hotline12345.workflow.cases.CaseStatus;
@@ -46,7 +43,7 @@ class StepWritesTest {
         String name = TestCity.nextEngineName();
         database = TestDatabase.create(name);
         pool = database.dataSource();
-        engine = TestCity.engine(name, database, recording(pool)).build();
+        engine = TestCity.engine(name, database, PreparedStatements.recording(pool, PREPARED)).build();
     }
 
     @AfterAll
@@ -216,33 +213,6 @@ class StepWritesTest {
     private static void execute(String sql) throws SQLException {
         try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute(sql);
-        }
-    }
-
-    /** The pool, recording the text of every statement prepared on it. */
-    private static DataSource recording(DataSource target) {
-        return (DataSource) Proxy.newProxyInstance(StepWritesTest.class.getClassLoader(), new Class<?>[] {DataSource.class},
-                (proxy, method, args) -> {
-                    Object result = invoke(method, target, args);
-                    return result instanceof Connection connection ? recordingConnection(connection) : result;
-                });
-    }
-
-    private static Connection recordingConnection(Connection target) {
-        return (Connection) Proxy.newProxyInstance(StepWritesTest.class.getClassLoader(), new Class<?>[] {Connection.class},
-                (proxy, method, args) -> {
-                    if (method.getName().equals("prepareStatement") && args != null && args[0] instanceof String sql) {
-                        PREPARED.add(sql);
-                    }
-                    return invoke(method, target, args);
-                });
-    }
-
-    private static Object invoke(java.lang.reflect.Method method, Object target, Object[] args) throws Throwable {
-        try {
-            return method.invoke(target, args);
-        } catch (InvocationTargetException e) {
-            throw e.getCause();
         }
     }
 }

@@ -1,0 +1,131 @@
+package org.hotline12345.workflow.bpmn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hotline12345.workflow.bpmn.TestCity.leadUnit;
+import static org.hotline12345.workflow.bpmn.TestCity.operator;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricJobLog;
+import org.camunda.bpm.engine.management.JobDefinition;
+import org.camunda.bpm.engine.runtime.Job;
+import org.hotline12345.workflow.HotlineWorkflow;
+import org.hotline12345.workflow.cases.CaseId;
+import org.hotline12345.workflow.cases.WarningLevel;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A job whose definition the engine has read once takes that definition's fixed facts from memory when it runs or ends,
+ * and its job log still names the definition; what can change in a definition, its suspension, still takes effect.
+ */
+class KnownJobDefinitionsTest {
+
+    private static final String YELLOW_CARD = "BoundaryEvent_SignForYellowCard";
+    private static final String RED_CARD = "BoundaryEvent_SignForRedCard";
+    private static final List<String> PREPARED = new CopyOnWriteArrayList<>();
+    private static TestDatabase database;
+    private static HikariDataSource pool;
+    private static HotlineWorkflowEngine engine;
+
+    @BeforeAll
+    static void start() {
+        EngineClock.freezeAt(TestCity.THURSDAY_MORNING);
+        String name = TestCity.nextEngineName();
+        database = TestDatabase.create(name);
+        pool = database.dataSource();
+        engine = TestCity.engine(name, database, PreparedStatements.recording(pool, PREPARED)).build();
+    }
+
+    @AfterAll
+    static void stop() {
+        engine.close();
+        pool.close();
+        EngineClock.reset();
+    }
+
+    @BeforeEach
+    void morning() {
+        EngineClock.freezeAt(TestCity.THURSDAY_MORNING);
+    }
+
+    private static HotlineWorkflow workflow() {
+        return engine.workflow();
+    }
+
+    private static ProcessEngine camunda() {
+        return engine.processEngine();
+    }
+
+    @Test
+    void aCardWhoseDefinitionIsKnownFiresWithoutReadingItAndItsJobLogNamesTheDefinition() {
+        CaseId first = TestCity.dispatchedToLixia(workflow());
+        CaseId second = TestCity.dispatchedToLixia(workflow());
+        ManagementService management = camunda().getManagementService();
+        TestCity.at("2026-11-28T10:00:00+08:00");
+        management.executeJob(job(first, YELLOW_CARD).getId());
+        Job card = job(second, YELLOW_CARD);
+        PREPARED.clear();
+
+        management.executeJob(card.getId());
+
+        assertThat(PREPARED).as("the statements of the second yellow card's job").isNotEmpty()
+                .noneMatch(sql -> sql.toUpperCase().contains("ACT_RU_JOBDEF"));
+        assertThat(workflow().caseView(operator(), second).warning()).isEqualTo(WarningLevel.YELLOW);
+        JobDefinition definition = management.createJobDefinitionQuery().jobDefinitionId(card.getJobDefinitionId()).singleResult();
+        HistoricJobLog ran = camunda().getHistoryService().createHistoricJobLogQuery().jobId(card.getId()).successLog()
+                .singleResult();
+        assertThat(ran.getJobDefinitionId()).isEqualTo(definition.getId());
+        assertThat(ran.getJobDefinitionType()).isEqualTo(definition.getJobType());
+        assertThat(ran.getJobDefinitionConfiguration()).isEqualTo(definition.getJobConfiguration());
+        assertThat(ran.getActivityId()).isEqualTo(YELLOW_CARD);
+    }
+
+    @Test
+    void aTimerEndedByItsStepIsLoggedAsDeletedWithItsDefinition() {
+        TestCity.dispatchedToLixia(workflow());
+        CaseId id = TestCity.dispatchedToLixia(workflow());
+        Job card = job(id, RED_CARD);
+
+        workflow().signFor(leadUnit(), id);
+
+        HistoricJobLog deleted = camunda().getHistoryService().createHistoricJobLogQuery().jobId(card.getId()).deletionLog()
+                .singleResult();
+        JobDefinition definition = camunda().getManagementService().createJobDefinitionQuery()
+                .jobDefinitionId(card.getJobDefinitionId()).singleResult();
+        assertThat(deleted.getJobDefinitionId()).isEqualTo(definition.getId());
+        assertThat(deleted.getJobDefinitionType()).isEqualTo(definition.getJobType());
+        assertThat(deleted.getJobDefinitionConfiguration()).isEqualTo(definition.getJobConfiguration());
+        assertThat(deleted.getActivityId()).isEqualTo(RED_CARD);
+    }
+
+    @Test
+    void aSuspendedDefinitionStillSuspendsTheJobsCreatedAfterIt() {
+        CaseId before = TestCity.dispatchedToLixia(workflow());
+        String definitionId = job(before, RED_CARD).getJobDefinitionId();
+        ManagementService management = camunda().getManagementService();
+        management.suspendJobDefinitionById(definitionId);
+        try {
+            CaseId after = TestCity.dispatchedToLixia(workflow());
+
+            assertThat(job(after, RED_CARD).isSuspended()).as("a red card's timer created after the suspension").isTrue();
+            assertThat(job(before, RED_CARD).isSuspended()).as("one created before it").isFalse();
+            assertThat(job(after, YELLOW_CARD).isSuspended()).as("another definition's timer").isFalse();
+        } finally {
+            management.activateJobDefinitionById(definitionId);
+        }
+        assertThat(job(TestCity.dispatchedToLixia(workflow()), RED_CARD).isSuspended()).as("after it is active again").isFalse();
+    }
+
+    /** The case's timer at that boundary event, in the unit's part of the case. */
+    private static Job job(CaseId id, String activityId) {
+        String unitPart = camunda().getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(id.value())
+                .processDefinitionKey("unit-handling").singleResult().getId();
+        return camunda().getManagementService().createJobQuery().processInstanceId(unitPart).activityId(activityId).singleResult();
+    }
+}

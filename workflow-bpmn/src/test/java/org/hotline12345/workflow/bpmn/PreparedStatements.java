@@ -1,0 +1,42 @@
+package org.hotline12345.workflow.bpmn;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.util.List;
+import javax.sql.DataSource;
+
+/** Records the text of every statement prepared on a pool's connections, for tests of what a step sends. */
+final class PreparedStatements {
+
+    private PreparedStatements() {
+    }
+
+    /** The pool, adding the text of every statement prepared on it to {@code prepared}. */
+    static DataSource recording(DataSource target, List<String> prepared) {
+        return (DataSource) Proxy.newProxyInstance(PreparedStatements.class.getClassLoader(), new Class<?>[] {DataSource.class},
+                (proxy, method, args) -> {
+                    Object result = invoke(method, target, args);
+                    return result instanceof Connection connection ? recording(connection, prepared) : result;
+                });
+    }
+
+    private static Connection recording(Connection target, List<String> prepared) {
+        return (Connection) Proxy.newProxyInstance(PreparedStatements.class.getClassLoader(), new Class<?>[] {Connection.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("prepareStatement") && args != null && args[0] instanceof String sql) {
+                        prepared.add(sql);
+                    }
+                    return invoke(method, target, args);
+                });
+    }
+
+    private static Object invoke(Method method, Object target, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+}
