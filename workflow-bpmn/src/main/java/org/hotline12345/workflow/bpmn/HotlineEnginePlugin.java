@@ -11,13 +11,13 @@ import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.db.PersistenceSession;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.jobexecutor.JobHandler;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.hotline12345.workflow.bpmn.impl.BlockIdGenerator;
 import org.hotline12345.workflow.bpmn.impl.ContractCheckingDeployer;
+import org.hotline12345.workflow.bpmn.impl.EventSubscriptions;
 import org.hotline12345.workflow.bpmn.impl.HotlineComponents;
 import org.hotline12345.workflow.bpmn.impl.KnownJobDefinitions;
 import org.hotline12345.workflow.bpmn.impl.SchemaMigration;
@@ -92,14 +92,18 @@ public final class HotlineEnginePlugin extends AbstractProcessEnginePlugin {
             configuration.setHistoryRemovalTimeStrategy(ProcessEngineConfiguration.HISTORY_REMOVAL_TIME_STRATEGY_NONE);
             configuration.setHistoryCleanupStrategy(ProcessEngineConfiguration.HISTORY_CLEANUP_STRATEGY_END_TIME_BASED);
         }
-        // Jobs take their definitions' fixed facts from memory (KnownJobDefinitions). A host's own persistence session
-        // stays.
+        // Two look-ups the engine makes for what cannot have changed or cannot exist: a job's definition
+        // (KnownJobDefinitions) and the jobs of a deleted message subscription (EventSubscriptions). A host's own
+        // session of either kind stays.
         List<SessionFactory> sessionFactories = configuration.getCustomSessionFactories() == null
                 ? new ArrayList<>() : new ArrayList<>(configuration.getCustomSessionFactories());
-        if (sessionFactories.stream().noneMatch(factory -> factory.getSessionType() == PersistenceSession.class)) {
-            sessionFactories.add(new KnownJobDefinitions().sessionFactory());
-            configuration.setCustomSessionFactories(sessionFactories);
+        List<SessionFactory> lookups = List.of(new KnownJobDefinitions().sessionFactory(), EventSubscriptions.sessionFactory());
+        for (SessionFactory library : lookups) {
+            if (sessionFactories.stream().noneMatch(factory -> factory.getSessionType() == library.getSessionType())) {
+                sessionFactories.add(library);
+            }
         }
+        configuration.setCustomSessionFactories(sessionFactories);
         List<BpmnParseListener> parseListeners = configuration.getCustomPreBPMNParseListeners() == null
                 ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreBPMNParseListeners());
         parseListeners.add(components.parseListener());

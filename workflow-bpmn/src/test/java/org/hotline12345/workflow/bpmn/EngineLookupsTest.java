@@ -12,19 +12,27 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricJobLog;
 import org.camunda.bpm.engine.management.JobDefinition;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.SignalEventDefinition;
 import org.hotline12345.workflow.HotlineWorkflow;
 import org.hotline12345.workflow.cases.CaseId;
+import org.hotline12345.workflow.cases.CaseStatus;
+import org.hotline12345.workflow.cases.ReplyResult;
 import org.hotline12345.workflow.cases.WarningLevel;
+import org.hotline12345.workflow.handling.Reply;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A job whose definition the engine has read once takes that definition's fixed facts from memory when it runs or ends,
- * and its job log still names the definition; what can change in a definition, its suspension, still takes effect.
+ * The look-ups the library spares the engine. A job whose definition the engine has read once takes that definition's
+ * fixed facts from memory when it runs or ends, and its job log still names the definition; what can change in a
+ * definition, its suspension, still takes effect. A deleted message subscription is not searched for the jobs only
+ * signals and compensations have; a signal's are still deleted with its subscription.
  */
-class KnownJobDefinitionsTest {
+class EngineLookupsTest {
 
     private static final String YELLOW_CARD = "BoundaryEvent_SignForYellowCard";
     private static final String RED_CARD = "BoundaryEvent_SignForRedCard";
@@ -122,10 +130,57 @@ class KnownJobDefinitionsTest {
         assertThat(job(TestCity.dispatchedToLixia(workflow()), RED_CARD).isSuspended()).as("after it is active again").isFalse();
     }
 
+    @Test
+    void aReplyDeletesTheHandlingTasksMessageSubscriptionsWithoutLookingForTheirJobs() {
+        CaseId id = TestCity.dispatchedToLixia(workflow());
+        workflow().signFor(leadUnit(), id);
+        String unitPart = unitPart(id);
+        assertThat(camunda().getRuntimeService().createEventSubscriptionQuery().processInstanceId(unitPart).eventType("message")
+                .count()).as("the handling task's extension, transfer and suspension requests").isEqualTo(3);
+        PREPARED.clear();
+
+        workflow().reply(leadUnit(), id, new Reply(ReplyResult.RESOLVED, "Repaired."));
+
+        assertThat(workflow().caseView(operator(), id).status()).isEqualTo(CaseStatus.REPLIED);
+        assertThat(camunda().getRuntimeService().createEventSubscriptionQuery().processInstanceId(unitPart).count()).isZero();
+        assertThat(PREPARED).as("the reply's statements").isNotEmpty()
+                .noneMatch(sql -> sql.toUpperCase().contains("HANDLER_CFG_"));
+    }
+
+    @Test
+    void aSignalSubscriptionIsDeletedWithTheJobThatWouldDeliverItsSignal() {
+        // A signal thrown asynchronously waits in a job to start a process; a new version of that process replaces the
+        // old version's start subscription before the job runs, and the job goes with it.
+        ManagementService management = camunda().getManagementService();
+        BpmnModelInstance pinging = Bpmn.createExecutableProcess("lookups-pinging").startEvent()
+                .intermediateThrowEvent("ping").signal("lookups-ping").endEvent().done();
+        pinging.getModelElementsByType(SignalEventDefinition.class).forEach(signal -> signal.setCamundaAsync(true));
+        camunda().getRepositoryService().createDeployment().name("lookups").addModelInstance("lookups-pinging.bpmn", pinging)
+                .addModelInstance("lookups-started.bpmn", startedBy("lookups-ping")).deploy();
+        long others = management.createJobQuery().messages().count();
+        camunda().getRuntimeService().startProcessInstanceByKey("lookups-pinging");
+        assertThat(management.createJobQuery().messages().count()).as("the job that starts the process later").isEqualTo(others + 1);
+
+        camunda().getRepositoryService().createDeployment().name("lookups again")
+                .addModelInstance("lookups-started.bpmn", startedBy("lookups-pinged-otherwise")).deploy();
+
+        assertThat(camunda().getRuntimeService().createEventSubscriptionQuery().eventName("lookups-ping").count()).isZero();
+        assertThat(management.createJobQuery().messages().count()).as("the signal's job, gone with its subscription")
+                .isEqualTo(others);
+    }
+
+    private static BpmnModelInstance startedBy(String signal) {
+        return Bpmn.createExecutableProcess("lookups-started").startEvent().signal(signal).userTask("started").done();
+    }
+
+    private static String unitPart(CaseId id) {
+        return camunda().getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(id.value())
+                .processDefinitionKey("unit-handling").singleResult().getId();
+    }
+
     /** The case's timer at that boundary event, in the unit's part of the case. */
     private static Job job(CaseId id, String activityId) {
-        String unitPart = camunda().getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(id.value())
-                .processDefinitionKey("unit-handling").singleResult().getId();
-        return camunda().getManagementService().createJobQuery().processInstanceId(unitPart).activityId(activityId).singleResult();
+        return camunda().getManagementService().createJobQuery().processInstanceId(unitPart(id)).activityId(activityId)
+                .singleResult();
     }
 }
