@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
@@ -32,7 +33,6 @@ class TaskParametersTest {
         return CITY.workflow();
     }
 
-
     /** The history of the case's task-local clock and card parameters, in all of its process instances. */
     private static List<HistoricVariableInstance> parameters(CaseId id) {
         HistoryService history = CITY.engine().processEngine().getHistoryService();
@@ -42,6 +42,22 @@ class TaskParametersTest {
                 .filter(variable -> variable.getName().equals("clock") || variable.getName().equals("level"))
                 // The escalation ladder's own "clock" is a variable of its process instance, not a task's.
                 .filter(variable -> !variable.getActivityInstanceId().equals(variable.getProcessInstanceId())).toList();
+    }
+
+    @Test
+    void aServiceTaskWithoutADelegateExpressionDeploysAndRuns() {
+        // The host's own process on the hotline engine: a task with an expression, one with an external topic.
+        BpmnModelInstance hosts = Bpmn.createExecutableProcess("host-service-tasks").startEvent()
+                .serviceTask("stamp").camundaExpression("${execution.setVariable('stamped', true)}")
+                .serviceTask("notify").camundaExternalTask("host-notifications").endEvent().done();
+        CITY.engine().processEngine().getRepositoryService().createDeployment().name("host's process")
+                .addModelInstance("host-service-tasks.bpmn", hosts).deploy();
+
+        String instance = CITY.engine().processEngine().getRuntimeService().startProcessInstanceByKey("host-service-tasks").getId();
+
+        assertThat(CITY.engine().processEngine().getRuntimeService().getVariable(instance, "stamped")).isEqualTo(true);
+        assertThat(CITY.engine().processEngine().getExternalTaskService().createExternalTaskQuery().processInstanceId(instance)
+                .topicName("host-notifications").count()).isOne();
     }
 
     @Test

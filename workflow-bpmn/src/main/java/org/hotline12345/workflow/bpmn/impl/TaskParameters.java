@@ -43,7 +43,9 @@ final class TaskParameters {
      * (not multi-instance ones, whose scope is their body's and stays as the engine makes it).
      */
     static void markLibraryTask(Element serviceTask, ActivityImpl activity) {
-        if (READERS.contains(serviceTask.attributeNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "delegateExpression"))
+        // A task of the host's may name a class, an expression or an external topic instead, and no delegate expression.
+        String delegateExpression = serviceTask.attributeNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "delegateExpression");
+        if (delegateExpression != null && READERS.contains(delegateExpression)
                 && serviceTask.element("multiInstanceLoopCharacteristics") == null) {
             activity.getProperties().set(LIBRARY_TASK, Boolean.TRUE);
         }
