@@ -11,13 +11,16 @@ import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.incident.IncidentHandler;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.jobexecutor.JobHandler;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
+import org.camunda.bpm.engine.runtime.Incident;
 import org.hotline12345.workflow.bpmn.impl.BlockIdGenerator;
 import org.hotline12345.workflow.bpmn.impl.ContractCheckingDeployer;
 import org.hotline12345.workflow.bpmn.impl.EventSubscriptions;
+import org.hotline12345.workflow.bpmn.impl.FailedJobIncidents;
 import org.hotline12345.workflow.bpmn.impl.HotlineComponents;
 import org.hotline12345.workflow.bpmn.impl.KnownJobDefinitions;
 import org.hotline12345.workflow.bpmn.impl.SchemaMigration;
@@ -25,7 +28,8 @@ import org.hotline12345.workflow.bpmn.impl.SchemaMigration;
 /**
  * The engine plugin that makes a Camunda 7 engine a hotline workflow engine: full history, the
  * library's listeners attached at parse time, its tables migrated, every deployment of its diagrams checked
- * against the {@link DiagramContract}, and its diagrams deployed.
+ * against the {@link DiagramContract}, and its diagrams deployed; and the engine spared the look-ups of what cannot
+ * have changed or cannot exist (docs/operations.md).
  * {@link HotlineWorkflowEngine} installs it for plain-Java hosts; the Spring Boot auto-configuration
  * registers it with the Camunda starter.
  */
@@ -92,9 +96,9 @@ public final class HotlineEnginePlugin extends AbstractProcessEnginePlugin {
             configuration.setHistoryRemovalTimeStrategy(ProcessEngineConfiguration.HISTORY_REMOVAL_TIME_STRATEGY_NONE);
             configuration.setHistoryCleanupStrategy(ProcessEngineConfiguration.HISTORY_CLEANUP_STRATEGY_END_TIME_BASED);
         }
-        // Two look-ups the engine makes for what cannot have changed or cannot exist: a job's definition
-        // (KnownJobDefinitions) and the jobs of a deleted message subscription (EventSubscriptions). A host's own
-        // session of either kind stays.
+        // Look-ups the engine makes for what cannot have changed or cannot exist: a job's definition
+        // (KnownJobDefinitions), the jobs of a deleted message subscription (EventSubscriptions) and, in postInit, the
+        // incident of a job whose execution has none (FailedJobIncidents). A host's own session of either kind stays.
         List<SessionFactory> sessionFactories = configuration.getCustomSessionFactories() == null
                 ? new ArrayList<>() : new ArrayList<>(configuration.getCustomSessionFactories());
         List<SessionFactory> lookups = List.of(new KnownJobDefinitions().sessionFactory(), EventSubscriptions.sessionFactory());
@@ -140,6 +144,13 @@ public final class HotlineEnginePlugin extends AbstractProcessEnginePlugin {
         // before its executors existed (here, or as a Spring bean).
         if (configuration.getIdGenerator() instanceof BlockIdGenerator blocks && blocks.getCommandExecutor() == null) {
             blocks.setCommandExecutor(configuration.getCommandExecutorTxRequiresNew());
+        }
+        // The engine's handlers exist only now. Whatever handles failed-job incidents (the engine's own, a composite, a
+        // host's) keeps doing so; only its search for a job's incident is spared where the job's execution has none.
+        Map<String, IncidentHandler> incidentHandlers = configuration.getIncidentHandlers();
+        IncidentHandler failedJobs = incidentHandlers.get(Incident.FAILED_JOB_HANDLER_TYPE);
+        if (failedJobs != null && !(failedJobs instanceof FailedJobIncidents)) {
+            incidentHandlers.put(Incident.FAILED_JOB_HANDLER_TYPE, new FailedJobIncidents(failedJobs));
         }
         SchemaMigration.migrate(configuration.getDataSource());
     }

@@ -1,11 +1,13 @@
 package org.hotline12345.workflow.bpmn;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hotline12345.workflow.bpmn.TestCity.leadUnit;
 import static org.hotline12345.workflow.bpmn.TestCity.operator;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -30,7 +32,8 @@ import org.junit.jupiter.api.Test;
  * The look-ups the library spares the engine. A job whose definition the engine has read once takes that definition's
  * fixed facts from memory when it runs or ends, and its job log still names the definition; what can change in a
  * definition, its suspension, still takes effect. A deleted message subscription is not searched for the jobs only
- * signals and compensations have; a signal's are still deleted with its subscription.
+ * signals and compensations have; a signal's are still deleted with its subscription. A job whose execution has no
+ * incident is not searched for one when it ends; a failed job's incident is still resolved when the job succeeds.
  */
 class EngineLookupsTest {
 
@@ -83,7 +86,8 @@ class EngineLookupsTest {
         management.executeJob(card.getId());
 
         assertThat(PREPARED).as("the statements of the second yellow card's job").isNotEmpty()
-                .noneMatch(sql -> sql.toUpperCase().contains("ACT_RU_JOBDEF"));
+                .noneMatch(sql -> sql.toUpperCase().contains("ACT_RU_JOBDEF"))
+                .noneMatch(sql -> sql.toUpperCase().contains("ACT_RU_INCIDENT"));
         assertThat(workflow().caseView(operator(), second).warning()).isEqualTo(WarningLevel.YELLOW);
         JobDefinition definition = management.createJobDefinitionQuery().jobDefinitionId(card.getJobDefinitionId()).singleResult();
         HistoricJobLog ran = camunda().getHistoryService().createHistoricJobLogQuery().jobId(card.getId()).successLog()
@@ -95,12 +99,16 @@ class EngineLookupsTest {
     }
 
     @Test
-    void aTimerEndedByItsStepIsLoggedAsDeletedWithItsDefinition() {
+    void aTimerEndedByItsStepIsLoggedAsDeletedWithItsDefinitionAndNotSearchedForIncidents() {
         TestCity.dispatchedToLixia(workflow());
         CaseId id = TestCity.dispatchedToLixia(workflow());
         Job card = job(id, RED_CARD);
+        PREPARED.clear();
 
         workflow().signFor(leadUnit(), id);
+
+        assertThat(PREPARED).as("the sign-for's statements, which end its clock's two timers").isNotEmpty()
+                .noneMatch(sql -> sql.toUpperCase().contains("ACT_RU_INCIDENT"));
 
         HistoricJobLog deleted = camunda().getHistoryService().createHistoricJobLogQuery().jobId(card.getId()).deletionLog()
                 .singleResult();
@@ -167,6 +175,36 @@ class EngineLookupsTest {
         assertThat(camunda().getRuntimeService().createEventSubscriptionQuery().eventName("lookups-ping").count()).isZero();
         assertThat(management.createJobQuery().messages().count()).as("the signal's job, gone with its subscription")
                 .isEqualTo(others);
+    }
+
+    @Test
+    void aFailedJobsIncidentIsResolvedWhenTheJobSucceedsAfterItsRetriesWereRestored() {
+        // The task fails until the instance says it may succeed; restoring retries by job definition leaves the
+        // incident open until the job runs.
+        BpmnModelInstance failing = Bpmn.createExecutableProcess("lookups-failing").startEvent().serviceTask("work")
+                .camundaAsyncBefore().camundaExpression("${ok or execution.getVariable('missing').length() > 0}")
+                .userTask("done").done();
+        camunda().getRepositoryService().createDeployment().name("lookups failing").addModelInstance("lookups-failing.bpmn", failing)
+                .deploy();
+        String instance = camunda().getRuntimeService().startProcessInstanceByKey("lookups-failing", Map.of("ok", false)).getId();
+        ManagementService management = camunda().getManagementService();
+        Job job = management.createJobQuery().processInstanceId(instance).singleResult();
+        for (int attempt = 0; attempt < 3; attempt++) {
+            assertThatThrownBy(() -> management.executeJob(job.getId())).isInstanceOf(RuntimeException.class);
+        }
+        assertThat(camunda().getRuntimeService().createIncidentQuery().processInstanceId(instance).count()).isOne();
+        camunda().getRuntimeService().setVariable(instance, "ok", true);
+        management.setJobRetriesByJobDefinitionId(job.getJobDefinitionId(), 1);
+        assertThat(camunda().getRuntimeService().createIncidentQuery().processInstanceId(instance).count())
+                .as("open while the job has not run").isOne();
+
+        management.executeJob(job.getId());
+
+        assertThat(camunda().getTaskService().createTaskQuery().processInstanceId(instance).singleResult().getTaskDefinitionKey())
+                .isEqualTo("done");
+        assertThat(camunda().getRuntimeService().createIncidentQuery().processInstanceId(instance).count()).isZero();
+        assertThat(camunda().getHistoryService().createHistoricIncidentQuery().processInstanceId(instance).resolved().count())
+                .isOne();
     }
 
     private static BpmnModelInstance startedBy(String signal) {
