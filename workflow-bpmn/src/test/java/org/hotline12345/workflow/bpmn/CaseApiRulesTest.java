@@ -292,6 +292,24 @@ class CaseApiRulesTest {
     }
 
     @Test
+    void aCardWhoseClockEndedAfterItsJobWasAcquiredIsRefusedAsAConflict() {
+        CaseId id = TestCity.dispatchedToLixia(workflow());
+        var engine = CITY.engine().processEngine();
+        String unitPart = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(id.value())
+                .processDefinitionKey("unit-handling").singleResult().getId();
+        String yellowCard = engine.getManagementService().createJobQuery().processInstanceId(unitPart)
+                .activityId("BoundaryEvent_SignForYellowCard").singleResult().getId();
+        // What the job reads after a step that ended the unit's part committed under it: no deadline for its clock.
+        engine.getRuntimeService().removeVariable(unitPart, "signForDue");
+
+        assertThatThrownBy(() -> engine.getManagementService().executeJob(yellowCard))
+                .isInstanceOf(org.camunda.bpm.engine.OptimisticLockingException.class).hasMessageContaining("SIGN_FOR clock");
+
+        assertThat(workflow().caseView(operator(), id).warning()).isEqualTo(org.hotline12345.workflow.cases.WarningLevel.NONE);
+        assertThat(workflow().timeline(operator(), id)).noneMatch(e -> e.type().name().equals("YELLOW_CARD_ISSUED"));
+    }
+
+    @Test
     void intakeWithAKnownExternalIdReturnsTheSameCase() {
         IntakeReceipt first = workflow().intake(operator(), complaint("web-form-4711"));
         var runtime = CITY.engine().processEngine().getRuntimeService();

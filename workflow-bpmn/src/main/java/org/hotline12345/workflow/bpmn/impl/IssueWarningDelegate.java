@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.Map;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.hotline12345.workflow.cases.CaseId;
@@ -44,7 +45,15 @@ final class IssueWarningDelegate implements JavaDelegate {
         ClockKind kind = ClockKind.valueOf(TaskParameters.get(execution, ProcessVariables.CLOCK));
         WarningLevel level = WarningLevel.valueOf(TaskParameters.get(execution, ProcessVariables.LEVEL));
         CaseId caseId = CaseId.of(execution.getProcessBusinessKey());
-        Instant due = ((Date) execution.getVariable(StartClockDelegate.dueVariable(kind))).toInstant();
+        Date dueDate = (Date) execution.getVariable(StartClockDelegate.dueVariable(kind));
+        if (dueDate == null) {
+            // The clock's deadline is gone: the step the timer watched ended, and with it the unit's part, in a commit
+            // after this job was acquired. The job loses that race as the engine makes it lose others, as a conflict,
+            // and finds itself deleted when it is retried.
+            throw new OptimisticLockingException("the " + kind + " clock of case " + caseId.value()
+                    + " ended before its " + level + " card's job ran");
+        }
+        Instant due = dueDate.toInstant();
         Instant now = clock.instant();
         CaseRow row;
         UnitId unit;
