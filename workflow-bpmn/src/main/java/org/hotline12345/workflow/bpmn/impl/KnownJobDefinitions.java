@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.impl.db.DbEntity;
 import org.camunda.bpm.engine.impl.db.EntityLoadListener;
 import org.camunda.bpm.engine.impl.db.PersistenceSession;
 import org.camunda.bpm.engine.impl.db.sql.DbSqlSession;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.Session;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.JobDefinitionEntity;
@@ -86,7 +87,12 @@ public final class KnownJobDefinitions implements EntityLoadListener {
         }
 
         private JobDefinitionEntity current() {
-            return Context.getCommandContext().getJobDefinitionManager().findById(id);
+            CommandContext context = Context.getCommandContext();
+            if (context == null) {
+                throw new IllegalStateException("job definition " + id + ": whether it is suspended, and its priority, are "
+                        + "read inside an engine command; outside one, ask the ManagementService's job definition query");
+            }
+            return context.getJobDefinitionManager().findById(id);
         }
 
         @Override
