@@ -265,10 +265,7 @@ class CaseApiRulesTest {
     void aCardWhoseTimerFiresWhileACallHoldsTheCaseWaitsForItAndTheCallWins() throws Exception {
         CaseId id = TestCity.dispatchedToLixia(workflow());
         var engine = CITY.engine().processEngine();
-        String unitPart = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(id.value())
-                .processDefinitionKey("unit-handling").singleResult().getId();
-        String yellowCard = engine.getManagementService().createJobQuery().processInstanceId(unitPart)
-                .activityId("BoundaryEvent_SignForYellowCard").singleResult().getId();
+        String yellowCard = signForYellowCard(id);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             GateClock.Gate gate = CLOCK.close();
@@ -295,18 +292,26 @@ class CaseApiRulesTest {
     void aCardWhoseClockEndedAfterItsJobWasAcquiredIsRefusedAsAConflict() {
         CaseId id = TestCity.dispatchedToLixia(workflow());
         var engine = CITY.engine().processEngine();
-        String unitPart = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(id.value())
-                .processDefinitionKey("unit-handling").singleResult().getId();
-        String yellowCard = engine.getManagementService().createJobQuery().processInstanceId(unitPart)
-                .activityId("BoundaryEvent_SignForYellowCard").singleResult().getId();
+        String yellowCard = signForYellowCard(id);
         // What the job reads after a step that ended the unit's part committed under it: no deadline for its clock.
-        engine.getRuntimeService().removeVariable(unitPart, "signForDue");
+        engine.getRuntimeService().removeVariable(unitPart(id), "signForDue");
 
         assertThatThrownBy(() -> engine.getManagementService().executeJob(yellowCard))
                 .isInstanceOf(org.camunda.bpm.engine.OptimisticLockingException.class).hasMessageContaining("SIGN_FOR clock");
 
         assertThat(workflow().caseView(operator(), id).warning()).isEqualTo(org.hotline12345.workflow.cases.WarningLevel.NONE);
         assertThat(workflow().timeline(operator(), id)).noneMatch(e -> e.type().name().equals("YELLOW_CARD_ISSUED"));
+    }
+
+    private static String unitPart(CaseId id) {
+        return CITY.engine().processEngine().getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(id.value())
+                .processDefinitionKey("unit-handling").singleResult().getId();
+    }
+
+    /** The job of the case's yellow card for its sign-for clock. */
+    private static String signForYellowCard(CaseId id) {
+        return CITY.engine().processEngine().getManagementService().createJobQuery().processInstanceId(unitPart(id))
+                .activityId("BoundaryEvent_SignForYellowCard").singleResult().getId();
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hotline12345.workflow.bpmn.TestCity.leadUnit;
 import static org.hotline12345.workflow.bpmn.TestCity.operator;
 
-import com.zaxxer.hikari.HikariDataSource;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -23,10 +22,8 @@ import org.hotline12345.workflow.cases.CaseStatus;
 import org.hotline12345.workflow.cases.ReplyResult;
 import org.hotline12345.workflow.cases.WarningLevel;
 import org.hotline12345.workflow.handling.Reply;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The look-ups the library spares the engine. A job whose definition the engine has read once takes that definition's
@@ -40,37 +37,16 @@ class EngineLookupsTest {
     private static final String YELLOW_CARD = "BoundaryEvent_SignForYellowCard";
     private static final String RED_CARD = "BoundaryEvent_SignForRedCard";
     private static final List<String> PREPARED = new CopyOnWriteArrayList<>();
-    private static TestDatabase database;
-    private static HikariDataSource pool;
-    private static HotlineWorkflowEngine engine;
 
-    @BeforeAll
-    static void start() {
-        EngineClock.freezeAt(TestCity.THURSDAY_MORNING);
-        String name = TestCity.nextEngineName();
-        database = TestDatabase.create(name);
-        pool = database.dataSource();
-        engine = TestCity.engine(name, database, PreparedStatements.recording(pool, PREPARED)).build();
-    }
-
-    @AfterAll
-    static void stop() {
-        engine.close();
-        pool.close();
-        EngineClock.reset();
-    }
-
-    @BeforeEach
-    void morning() {
-        EngineClock.freezeAt(TestCity.THURSDAY_MORNING);
-    }
+    @RegisterExtension
+    static final CityEngine CITY = CityEngine.recordingStatements(PREPARED);
 
     private static HotlineWorkflow workflow() {
-        return engine.workflow();
+        return CITY.workflow();
     }
 
     private static ProcessEngine camunda() {
-        return engine.processEngine();
+        return CITY.engine().processEngine();
     }
 
     @Test

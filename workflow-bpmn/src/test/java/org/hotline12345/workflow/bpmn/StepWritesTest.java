@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hotline12345.workflow.bpmn.TestCity.leadUnit;
 import static org.hotline12345.workflow.bpmn.TestCity.operator;
 
-import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,10 +20,9 @@ import org.hotline12345.workflow.cases.WarningLevel;
 import org.hotline12345.workflow.handling.Reply;
 import org.hotline12345.workflow.review.ReviewDecision;
 import org.hotline12345.workflow.timeline.CaseEventType;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A step's own records (its audit row, the unit's part, the case row) are written at the end of the step, all with the
@@ -33,34 +31,17 @@ import org.junit.jupiter.api.Test;
 class StepWritesTest {
 
     private static final List<String> PREPARED = new CopyOnWriteArrayList<>();
-    private static TestDatabase database;
-    private static HikariDataSource pool;
-    private static HotlineWorkflowEngine engine;
 
-    @BeforeAll
-    static void start() {
-        EngineClock.freezeAt(TestCity.THURSDAY_MORNING);
-        String name = TestCity.nextEngineName();
-        database = TestDatabase.create(name);
-        pool = database.dataSource();
-        engine = TestCity.engine(name, database, PreparedStatements.recording(pool, PREPARED)).build();
-    }
-
-    @AfterAll
-    static void stop() {
-        engine.close();
-        pool.close();
-        EngineClock.reset();
-    }
+    @RegisterExtension
+    static final CityEngine CITY = CityEngine.recordingStatements(PREPARED);
 
     @BeforeEach
     void forget() {
-        EngineClock.freezeAt(TestCity.THURSDAY_MORNING);
         PREPARED.clear();
     }
 
     private static HotlineWorkflow workflow() {
-        return engine.workflow();
+        return CITY.workflow();
     }
 
     @Test
@@ -75,7 +56,7 @@ class StepWritesTest {
         assertThat(signedForAt(id)).isTrue();
         List<String> auditWrites = PREPARED.stream().filter(sql -> sql.contains("INSERT INTO hw_case_event")).toList();
         assertThat(auditWrites).hasSize(1);
-        if (database.kind().equals("postgresql")) {
+        if (CITY.databaseKind().equals("postgresql")) {
             assertThat(auditWrites.get(0)).contains("UPDATE hw_case SET", "UPDATE hw_unit_part SET");
         } else {
             assertThat(auditWrites.get(0)).doesNotContain("UPDATE hw_case SET", "UPDATE hw_unit_part SET");
@@ -89,12 +70,12 @@ class StepWritesTest {
         List<String> caseWrites = PREPARED.stream().filter(sql -> sql.contains("INSERT INTO hw_case (")).toList();
         assertThat(caseWrites).hasSize(1);
         assertThat(PREPARED).noneMatch(sql -> sql.contains("UPDATE hw_case SET"));
-        if (database.kind().equals("postgresql")) {
+        if (CITY.databaseKind().equals("postgresql")) {
             assertThat(caseWrites.get(0)).contains("INSERT INTO hw_case_event");
         }
         assertThat(workflow().caseView(operator(), id).status()).isEqualTo(CaseStatus.REGISTERED);
         assertThat(TestCity.count(workflow(), id, CaseEventType.CASE_REGISTERED)).isOne();
-        assertThat(engine.processEngine().getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(id.value())
+        assertThat(CITY.engine().processEngine().getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(id.value())
                 .singleResult().getId()).as("the case row names its process").isEqualTo(column(id, "process_instance_id"));
         assertThat(column(id, "open_tasks")).as("the case row names its open dispatch task").startsWith("UserTask_Dispatch=");
         workflow().dispatch(TestCity.dispatcher(), id, new org.hotline12345.workflow.dispatch.DispatchOrder(TestCity.LIXIA, null));
@@ -137,7 +118,7 @@ class StepWritesTest {
         // and go with the audit row at the end.
         List<String> caseWrites = PREPARED.stream().filter(sql -> sql.contains("UPDATE hw_case SET")).toList();
         assertThat(caseWrites).hasSize(1);
-        if (database.kind().equals("postgresql")) {
+        if (CITY.databaseKind().equals("postgresql")) {
             assertThat(caseWrites.get(0)).contains("INSERT INTO hw_case_event");
         }
         assertThat(workflow().caseView(operator(), id).status()).isEqualTo(CaseStatus.CALLBACK);
@@ -150,7 +131,7 @@ class StepWritesTest {
 
         // Dispatched on Thursday to be signed for by Friday night: on Saturday its yellow and its red card are due.
         TestCity.at("2026-11-28T10:00:00+08:00");
-        Timers.fireDue(engine);
+        Timers.fireDue(CITY.engine());
 
         assertThat(workflow().caseView(operator(), id).warning()).isEqualTo(WarningLevel.RED);
         assertThat(TestCity.count(workflow(), id, CaseEventType.YELLOW_CARD_ISSUED)).isOne();
@@ -162,7 +143,7 @@ class StepWritesTest {
         List<String> records = cardStatements.stream().filter(sql -> !sql.contains("FOR UPDATE")).toList();
         assertThat(takes).hasSizeGreaterThanOrEqualTo(2).allSatisfy(sql -> assertThat(sql).contains("FROM hw_case WHERE id = ?"));
         assertThat(records).hasSameSizeAs(takes).noneMatch(sql -> sql.stripLeading().regionMatches(true, 0, "SELECT", 0, 6));
-        if (database.kind().equals("postgresql")) {
+        if (CITY.databaseKind().equals("postgresql")) {
             assertThat(records).allSatisfy(sql -> assertThat(sql).contains("INSERT INTO hw_case_event", "UPDATE hw_case SET"));
         }
     }
@@ -181,7 +162,7 @@ class StepWritesTest {
         assertThat(workflow().caseView(operator(), id).status()).isEqualTo(CaseStatus.DISPATCHED);
         assertThat(TestCity.count(workflow(), id, CaseEventType.CASE_SIGNED_FOR)).isZero();
         assertThat(signedForAt(id)).isFalse();
-        assertThat(engine.processEngine().getTaskService().createTaskQuery().processInstanceBusinessKey(id.value())
+        assertThat(CITY.engine().processEngine().getTaskService().createTaskQuery().processInstanceBusinessKey(id.value())
                 .taskDefinitionKey(StandardTask.SIGN_FOR.taskKey()).count()).as("the sign-for task is still open").isOne();
 
         workflow().signFor(leadUnit(), id);
@@ -189,7 +170,7 @@ class StepWritesTest {
     }
 
     private static boolean signedForAt(CaseId id) throws SQLException {
-        try (Connection connection = pool.getConnection();
+        try (Connection connection = CITY.dataSource().getConnection();
                 PreparedStatement statement = connection.prepareStatement("SELECT signed_for_at FROM hw_unit_part WHERE case_id = ?")) {
             statement.setString(1, id.value());
             try (ResultSet rs = statement.executeQuery()) {
@@ -200,7 +181,7 @@ class StepWritesTest {
     }
 
     private static String column(CaseId id, String column) throws SQLException {
-        try (Connection connection = pool.getConnection();
+        try (Connection connection = CITY.dataSource().getConnection();
                 PreparedStatement statement = connection.prepareStatement("SELECT " + column + " FROM hw_case WHERE id = ?")) {
             statement.setString(1, id.value());
             try (ResultSet rs = statement.executeQuery()) {
@@ -211,7 +192,7 @@ class StepWritesTest {
     }
 
     private static void execute(String sql) throws SQLException {
-        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = CITY.dataSource().getConnection(); Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }
     }
