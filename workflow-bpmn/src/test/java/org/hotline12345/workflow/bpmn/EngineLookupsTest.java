@@ -65,13 +65,8 @@ class EngineLookupsTest {
                 .noneMatch(sql -> sql.toUpperCase().contains("ACT_RU_JOBDEF"))
                 .noneMatch(sql -> sql.toUpperCase().contains("ACT_RU_INCIDENT"));
         assertThat(workflow().caseView(operator(), second).warning()).isEqualTo(WarningLevel.YELLOW);
-        JobDefinition definition = management.createJobDefinitionQuery().jobDefinitionId(card.getJobDefinitionId()).singleResult();
-        HistoricJobLog ran = camunda().getHistoryService().createHistoricJobLogQuery().jobId(card.getId()).successLog()
-                .singleResult();
-        assertThat(ran.getJobDefinitionId()).isEqualTo(definition.getId());
-        assertThat(ran.getJobDefinitionType()).isEqualTo(definition.getJobType());
-        assertThat(ran.getJobDefinitionConfiguration()).isEqualTo(definition.getJobConfiguration());
-        assertThat(ran.getActivityId()).isEqualTo(YELLOW_CARD);
+        assertNamesItsDefinition(camunda().getHistoryService().createHistoricJobLogQuery().jobId(card.getId()).successLog()
+                .singleResult(), card, YELLOW_CARD);
     }
 
     @Test
@@ -86,14 +81,18 @@ class EngineLookupsTest {
         assertThat(PREPARED).as("the sign-for's statements, which end its clock's two timers").isNotEmpty()
                 .noneMatch(sql -> sql.toUpperCase().contains("ACT_RU_INCIDENT"));
 
-        HistoricJobLog deleted = camunda().getHistoryService().createHistoricJobLogQuery().jobId(card.getId()).deletionLog()
-                .singleResult();
+        assertNamesItsDefinition(camunda().getHistoryService().createHistoricJobLogQuery().jobId(card.getId()).deletionLog()
+                .singleResult(), card, RED_CARD);
+    }
+
+    /** The job log entry names the job's definition as the engine stores it, and the job's activity. */
+    private static void assertNamesItsDefinition(HistoricJobLog entry, Job job, String activityId) {
         JobDefinition definition = camunda().getManagementService().createJobDefinitionQuery()
-                .jobDefinitionId(card.getJobDefinitionId()).singleResult();
-        assertThat(deleted.getJobDefinitionId()).isEqualTo(definition.getId());
-        assertThat(deleted.getJobDefinitionType()).isEqualTo(definition.getJobType());
-        assertThat(deleted.getJobDefinitionConfiguration()).isEqualTo(definition.getJobConfiguration());
-        assertThat(deleted.getActivityId()).isEqualTo(RED_CARD);
+                .jobDefinitionId(job.getJobDefinitionId()).singleResult();
+        assertThat(entry.getJobDefinitionId()).isEqualTo(definition.getId());
+        assertThat(entry.getJobDefinitionType()).isEqualTo(definition.getJobType());
+        assertThat(entry.getJobDefinitionConfiguration()).isEqualTo(definition.getJobConfiguration());
+        assertThat(entry.getActivityId()).isEqualTo(activityId);
     }
 
     @Test
