@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
+import java.time.OffsetDateTime;
 import org.hotline12345.workflow.bpmn.EngineClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,9 @@ class PortalNotificationsHttpTest {
 
     @Test
     void failedDeliveriesAreListedAndRetriedWhileTheCaseGoesOn() throws Exception {
+        // A working-day morning, whatever the day the test runs: dispatched on a weekend or a holiday, the case's
+        // sign-for deadline is within a working day at once, and its yellow card would be a third failed delivery.
+        EngineClock.runFrom(OffsetDateTime.parse("2026-11-24T10:00:00+08:00").toInstant());
         call("POST", "operator", "/api/demo/notifications", "{\"failing\": true}", 200);
         String id = call("POST", "operator", "/api/cases", """
                 {"channel": "APP", "category": "HELP", "subject": "Blocked drain", "caller": {"anonymous": true}}""", 201)
