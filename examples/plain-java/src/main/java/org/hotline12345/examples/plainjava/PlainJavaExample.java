@@ -2,6 +2,8 @@ package org.hotline12345.examples.plainjava;
 
 import java.io.PrintStream;
 import java.util.List;
+import java.util.function.Supplier;
+import org.hotline12345.workflow.CaseConflictException;
 import org.hotline12345.workflow.HotlineWorkflow;
 import org.hotline12345.workflow.access.Actor;
 import org.hotline12345.workflow.access.Role;
@@ -62,11 +64,11 @@ public final class PlainJavaExample {
 
             CaseView dispatched = workflow.dispatch(dispatcher, id, new DispatchOrder(lixia, "please repair"));
             out.println("Dispatched to " + dispatched.leadUnit() + ", sign for by " + dispatched.deadlines().signFor());
-            CaseView signed = workflow.signFor(handler, id);
+            CaseView signed = retried(() -> workflow.signFor(handler, id));
             out.println("Signed for, reply by " + signed.deadlines().handling());
-            workflow.reply(handler, id, new Reply(ReplyResult.RESOLVED, "Lamp replaced."));
-            workflow.review(dispatcher, id, new ReviewDecision(true, null));
-            CaseView closed = workflow.callback(operator, id, new CallbackResult(Satisfaction.SATISFIED, true, null));
+            retried(() -> workflow.reply(handler, id, new Reply(ReplyResult.RESOLVED, "Lamp replaced.")));
+            retried(() -> workflow.review(dispatcher, id, new ReviewDecision(true, null)));
+            CaseView closed = retried(() -> workflow.callback(operator, id, new CallbackResult(Satisfaction.SATISFIED, true, null)));
             out.println("Closed at " + closed.closedAt() + " (" + closed.status() + ")");
 
             List<TimelineEntry> timeline = workflow.timeline(operator, id);
@@ -76,6 +78,29 @@ public final class PlainJavaExample {
                         entry.detail());
             }
             return timeline;
+        }
+    }
+
+    /**
+     * Runs a step again when it met another action on the case: the job executor issues a card when its deadline
+     * comes (at once, for a case dispatched on a weekend whose sign-for deadline is the next working day), and the
+     * step that meets it gets a {@link CaseConflictException}. A portal retries such a step as this does.
+     */
+    static <T> T retried(Supplier<T> step) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return step.get();
+            } catch (CaseConflictException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(50L * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
         }
     }
 }
