@@ -35,7 +35,7 @@ import org.hotline12345.workflow.directory.Unit;
 /**
  * A simulated city day through the library, and the same lifecycle on the raw engine, in one JVM run (docs/performance.md).
  * {@code mvn -q -pl examples/capacity -am install -DskipTests && mvn -q -pl examples/capacity exec:java
- * -Dexec.args="--db h2 --threads 1,2 --cases 1000"}. Options: {@code --db h2|postgresql}, {@code --threads 1,2},
+ * -Dexec.args="--db h2 --threads 1,2 --cases 1000"}. Options: {@code --db h2|postgresql|mariadb}, {@code --threads 1,2},
  * {@code --cases N}, {@code --seed S}, {@code --step PT1H}, {@code --rounds R} (measured rounds per thread count, the
  * raw engine first in every other one, default 2), {@code --burst N} (cases of the warning burst, default 500),
  * {@code --warmup N} (cases of the unmeasured warm-up day, default three times the day's), {@code --sql true} (print the
@@ -185,11 +185,11 @@ public final class CapacitySimulation {
     private record Volume(long walBytes, long databaseBytes) {
 
         /**
-         * Has the server write its changed pages out ({@code CHECKPOINT}) and returns its write-ahead log position, or
-         * null on H2. Every day then starts just after a checkpoint. Without it the server's own checkpoints (every
-         * five minutes, or after a gigabyte of log) fell into one run or the other: after a checkpoint the first change
-         * of each page writes the whole page into the log, and whichever run of a round came first wrote about a tenth
-         * more log a case than the same engine did when it came second.
+         * Has the PostgreSQL server write its changed pages out ({@code CHECKPOINT}) and returns its write-ahead log
+         * position, or null on H2 and MariaDB. Every day then starts just after a checkpoint. Without it the server's own
+         * checkpoints (every five minutes, or after a gigabyte of log) fell into one run or the other: after a
+         * checkpoint the first change of each page writes the whole page into the log, and whichever run of a round came
+         * first wrote about a tenth more log a case than the same engine did when it came second.
          */
         static String checkpoint(DataSource dataSource, String db) throws java.sql.SQLException {
             if (!db.equals("postgresql")) {
@@ -206,7 +206,8 @@ public final class CapacitySimulation {
 
         /**
          * Before the burst: on PostgreSQL {@code VACUUM ANALYZE} and a {@link #checkpoint}, returning the log's
-         * position; on H2 {@code ANALYZE}, returning null. The day leaves dead rows, and statistics from nearly empty
+         * position; on H2 {@code ANALYZE}, and on MariaDB {@code ANALYZE TABLE} of every table, returning null (InnoDB
+         * purges old row versions by itself). The day leaves dead rows, and statistics from nearly empty
          * tables, behind: on a server without autovacuum (as on the machine of docs/performance.md) they stay, by as
          * much as each run's day left; with it the server vacuums, analyzes and checkpoints when it decides to, within
          * one run's burst and not the other's. The burst now starts, in both runs, as the cards of a Monday morning do
@@ -214,12 +215,27 @@ public final class CapacitySimulation {
          */
         static String settle(DataSource dataSource, String db) throws java.sql.SQLException {
             try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-                statement.execute(db.equals("postgresql") ? "VACUUM ANALYZE" : "ANALYZE");
+                statement.execute(switch (db) {
+                    case "postgresql" -> "VACUUM ANALYZE";
+                    case "mariadb" -> "ANALYZE TABLE " + String.join(", ", tables(statement));
+                    default -> "ANALYZE";
+                });
             }
             return checkpoint(dataSource, db);
         }
 
-        /** Since {@code from}, or null on H2. */
+        private static List<String> tables(Statement statement) throws java.sql.SQLException {
+            List<String> tables = new java.util.ArrayList<>();
+            try (java.sql.ResultSet rs = statement.executeQuery(
+                    "SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE() AND table_type = 'BASE TABLE'")) {
+                while (rs.next()) {
+                    tables.add(rs.getString(1));
+                }
+            }
+            return tables;
+        }
+
+        /** Since {@code from}, or null where {@link #checkpoint} gave none. */
         static Volume since(DataSource dataSource, String from) throws java.sql.SQLException {
             if (from == null) {
                 return null;
@@ -246,6 +262,7 @@ public final class CapacitySimulation {
         try (HikariDataSource dataSource = dataSource(options.db(), name);
                 Driver driver = library ? libraryDriver(counting.wrap(dataSource), name, threads)
                         : rawDriver(counting.wrap(dataSource), name, threads)) {
+            indexVariablesByExecution(dataSource, options.db());
             String walAtStart = Volume.checkpoint(dataSource, options.db());
             Simulation.Result result = Simulation.run(driver, scripts, threads, options.step(), out);
             Volume volume = Volume.since(dataSource, walAtStart);
@@ -483,32 +500,59 @@ public final class CapacitySimulation {
     }
 
     /**
-     * A fresh database for one run: in-memory H2, or a database of that name on the local PostgreSQL. An in-memory
-     * database is emptied when its pool closes, so that a finished run's rows do not count in the next run's heap.
+     * On H2, an index on the engine's variables by execution and name, in both runs' databases, once the engine has
+     * made its tables. The engine reads a card's variables by execution, {@code TASK_ID_ IS NULL} and names; without
+     * this index H2 plans that query, in one run's database or the other's as chance has it, on the index by task and
+     * name, and so reads the named variables of every execution: that run's cards then took two to three times as long
+     * (docs/performance.md, thirteenth session). The PostgreSQL runs showed no such swing.
+     */
+    static void indexVariablesByExecution(DataSource dataSource, String db) throws java.sql.SQLException {
+        if (db.equals("h2")) {
+            try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+                statement.execute("CREATE INDEX capacity_variable_execution_name_ix ON ACT_RU_VARIABLE (EXECUTION_ID_, NAME_)");
+            }
+        }
+    }
+
+    /**
+     * A fresh database for one run: in-memory H2, or a database of that name on the local PostgreSQL or MariaDB
+     * server, configured as docs/operations.md asks (on MariaDB: read committed, and the driver's settings the engine
+     * needs). An in-memory database is emptied when its pool closes, so that a finished run's rows do not count in the
+     * next run's heap.
      */
     static HikariDataSource dataSource(String db, String name) throws Exception {
         HikariConfig config = new HikariConfig();
         config.setMaximumPoolSize(10);
+        String drop;
         switch (db) {
             case "h2" -> {
                 config.setJdbcUrl("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
                 config.setUsername("sa");
+                drop = null;
             }
             case "postgresql" -> {
-                postgresAdmin("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)", "CREATE DATABASE " + name);
+                drop = "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)";
+                serverAdmin(db, drop, "CREATE DATABASE " + name);
                 config.setJdbcUrl("jdbc:postgresql://127.0.0.1:5432/" + name);
                 config.setUsername("postgres");
             }
-            default -> throw new IllegalArgumentException("--db is h2 or postgresql, not " + db);
+            case "mariadb" -> {
+                drop = "DROP DATABASE IF EXISTS " + name;
+                serverAdmin(db, drop, "CREATE DATABASE " + name + " CHARACTER SET utf8mb4");
+                config.setJdbcUrl("jdbc:mariadb://127.0.0.1:3306/" + name + "?useMysqlMetadata=true&nullDatabaseMeansCurrent=true");
+                config.setUsername("root");
+                config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+            }
+            default -> throw new IllegalArgumentException("--db is h2, postgresql or mariadb, not " + db);
         }
-        if (!db.equals("h2")) {
+        if (drop != null) {
             // Dropped when done with, so that the server keeps only the databases still in use, not one for every run.
             return new HikariDataSource(config) {
                 @Override
                 public void close() {
                     super.close();
                     try {
-                        postgresAdmin("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+                        serverAdmin(db, drop);
                     } catch (java.sql.SQLException e) {
                         throw new IllegalStateException("could not drop the database " + name, e);
                     }
@@ -528,8 +572,10 @@ public final class CapacitySimulation {
         };
     }
 
-    private static void postgresAdmin(String... statements) throws java.sql.SQLException {
-        try (Connection admin = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
+    private static void serverAdmin(String db, String... statements) throws java.sql.SQLException {
+        try (Connection admin = db.equals("postgresql")
+                ? DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "")
+                : DriverManager.getConnection("jdbc:mariadb://127.0.0.1:3306/", "root", "");
                 Statement statement = admin.createStatement()) {
             for (String sql : statements) {
                 statement.execute(sql);
