@@ -262,6 +262,29 @@ class CaseApiRulesTest {
     }
 
     @Test
+    void intakesAtTheSameMomentAllSucceedWithConsecutiveNumbers() throws Exception {
+        // Intakes of different cases share only the day's number sequence: none may be refused because of another.
+        int intakes = 40;
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Long> sequences = new ArrayList<>();
+        try {
+            List<Future<CaseView>> taken = new ArrayList<>();
+            for (int i = 0; i < intakes; i++) {
+                taken.add(pool.submit(() -> workflow().intake(operator(), complaint()).caseView()));
+            }
+            for (Future<CaseView> intake : taken) {
+                String number = intake.get(60, TimeUnit.SECONDS).number().value();
+                sequences.add(Long.parseLong(number.substring(number.length() - 5)));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        long first = sequences.stream().mapToLong(Long::longValue).min().orElseThrow();
+        assertThat(sequences).as("one number each, with no gaps").containsExactlyInAnyOrderElementsOf(
+                java.util.stream.LongStream.range(first, first + intakes).boxed().toList());
+    }
+
+    @Test
     void aCardWhoseTimerFiresWhileACallHoldsTheCaseWaitsForItAndTheCallWins() throws Exception {
         CaseId id = TestCity.dispatchedToLixia(workflow());
         var engine = CITY.engine().processEngine();

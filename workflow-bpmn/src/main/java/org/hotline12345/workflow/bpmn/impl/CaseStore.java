@@ -519,19 +519,15 @@ final class CaseStore {
      */
     private long nextSequence(LocalDate day) {
         String key = DAY.format(day);
-        String nextSequence = dialect().nextSequenceSql();
+        String countUp = dialect().countSequenceUpSql();
         try {
-            if (nextSequence == null) {
-                // A database that cannot count up and answer in one statement (MySQL, MariaDB) takes three.
-                for (String sql : List.of(dialect().ensureSequenceRowSql(),
-                        "UPDATE hw_case_number_seq SET last_seq = last_seq + 1 WHERE seq_day = ?")) {
-                    try (PreparedStatement statement = bind(connection().prepareStatement(sql), key)) {
-                        statement.executeUpdate();
-                    }
+            if (countUp != null) {
+                // A database that cannot count up and answer in one statement (MySQL, MariaDB) takes two.
+                try (PreparedStatement statement = bind(connection().prepareStatement(countUp), key)) {
+                    statement.executeUpdate();
                 }
-                nextSequence = "SELECT last_seq FROM hw_case_number_seq WHERE seq_day = ?";
             }
-            try (PreparedStatement statement = bind(connection().prepareStatement(nextSequence), key);
+            try (PreparedStatement statement = bind(connection().prepareStatement(dialect().nextSequenceSql()), key);
                     ResultSet rs = statement.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);

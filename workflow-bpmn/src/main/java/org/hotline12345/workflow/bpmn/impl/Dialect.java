@@ -8,9 +8,7 @@ import javax.sql.DataSource;
 
 /** The few places where the supported databases need different SQL. */
 enum Dialect {
-    H2("TIMESTAMP(3)", "CHARACTER VARYING",
-            "MERGE INTO hw_case_number_seq t USING (VALUES (CAST(? AS VARCHAR(8)))) s(seq_day) ON t.seq_day = s.seq_day "
-                    + "WHEN NOT MATCHED THEN INSERT (seq_day, last_seq) VALUES (s.seq_day, 0)",
+    H2("TIMESTAMP(3)", "CHARACTER VARYING", null,
             "SELECT last_seq FROM FINAL TABLE (MERGE INTO hw_case_number_seq t USING (VALUES (CAST(? AS VARCHAR(8)))) s(seq_day) "
                     + "ON t.seq_day = s.seq_day WHEN MATCHED THEN UPDATE SET last_seq = t.last_seq + 1 "
                     + "WHEN NOT MATCHED THEN INSERT (seq_day, last_seq) VALUES (s.seq_day, 1))",
@@ -23,30 +21,30 @@ enum Dialect {
                     + "ON t.case_id = s.case_id AND t.clock = s.clock AND t.level = s.level AND t.due = s.due "
                     + "WHEN NOT MATCHED THEN INSERT (case_id, clock, level, due, issued_at, unit) "
                     + "VALUES (s.case_id, s.clock, s.level, s.due, s.issued_at, s.unit)"),
-    POSTGRESQL("TIMESTAMP(3)", "TEXT",
-            "INSERT INTO hw_case_number_seq (seq_day, last_seq) VALUES (?, 0) ON CONFLICT (seq_day) DO NOTHING",
+    POSTGRESQL("TIMESTAMP(3)", "TEXT", null,
             "INSERT INTO hw_case_number_seq (seq_day, last_seq) VALUES (?, 1) ON CONFLICT (seq_day) "
                     + "DO UPDATE SET last_seq = hw_case_number_seq.last_seq + 1 RETURNING last_seq",
             "INSERT INTO hw_case_unit (case_id, unit, assigned_at) VALUES (?, ?, ?) ON CONFLICT (case_id, unit) DO NOTHING",
             "INSERT INTO hw_case_warning (case_id, clock, level, due, issued_at, unit) VALUES (?, ?, ?, ?, ?, ?) "
                     + "ON CONFLICT (case_id, clock, level, due) DO NOTHING"),
     MYSQL("DATETIME(3)", "TEXT",
-            "INSERT IGNORE INTO hw_case_number_seq (seq_day, last_seq) VALUES (?, 0)", null,
+            "INSERT INTO hw_case_number_seq (seq_day, last_seq) VALUES (?, 1) ON DUPLICATE KEY UPDATE last_seq = last_seq + 1",
+            "SELECT last_seq FROM hw_case_number_seq WHERE seq_day = ?",
             "INSERT IGNORE INTO hw_case_unit (case_id, unit, assigned_at) VALUES (?, ?, ?)",
             "INSERT IGNORE INTO hw_case_warning (case_id, clock, level, due, issued_at, unit) VALUES (?, ?, ?, ?, ?, ?)");
 
     private final String timestampType;
     private final String textType;
-    private final String ensureSequenceRow;
+    private final String countSequenceUp;
     private final String nextSequence;
     private final String insertCaseUnit;
     private final String insertWarning;
 
-    Dialect(String timestampType, String textType, String ensureSequenceRow, String nextSequence, String insertCaseUnit,
+    Dialect(String timestampType, String textType, String countSequenceUp, String nextSequence, String insertCaseUnit,
             String insertWarning) {
         this.timestampType = timestampType;
         this.textType = textType;
-        this.ensureSequenceRow = ensureSequenceRow;
+        this.countSequenceUp = countSequenceUp;
         this.nextSequence = nextSequence;
         this.insertCaseUnit = insertCaseUnit;
         this.insertWarning = insertWarning;
@@ -57,15 +55,17 @@ enum Dialect {
         return Map.of("timestamp", timestampType, "text", textType);
     }
 
-    /** Inserts the day's sequence row if it is missing, without failing when another transaction did. */
-    String ensureSequenceRowSql() {
-        return ensureSequenceRow;
+    /**
+     * Where the database cannot count the day's sequence up and answer in one statement (MySQL, MariaDB): the statement
+     * that counts it up, from 1 for a new day, before {@link #nextSequenceSql()} reads it; null elsewhere. It takes the
+     * row's exclusive lock at once: inserting the row unless present and then updating it took a shared lock first,
+     * and two intakes holding it each waited for the other's (a deadlock, one intake refused).
+     */
+    String countSequenceUpSql() {
+        return countSequenceUp;
     }
 
-    /**
-     * Counts the day's sequence up (from 1 for a new day) and returns the new value in one statement, where the
-     * database can; null where it cannot, and {@link #ensureSequenceRowSql()}, an update and a read do it.
-     */
+    /** The day's sequence, counted up (from 1 for a new day) in the same statement where the database can. */
     String nextSequenceSql() {
         return nextSequence;
     }
