@@ -35,7 +35,9 @@ public record TestDatabase(String kind, String url, String username, String pass
             case "mariadb" -> {
                 recreate("jdbc:mariadb://127.0.0.1:3306/", "root", "",
                         "DROP DATABASE IF EXISTS " + database, "CREATE DATABASE " + database + " CHARACTER SET utf8mb4");
-                yield new TestDatabase("mariadb", "jdbc:mariadb://127.0.0.1:3306/" + database + "?useMysqlMetadata=true&nullDatabaseMeansCurrent=true", "root", "",
+                // As docs/operations.md configures it, with several statements allowed in a query.
+                yield new TestDatabase("mariadb", "jdbc:mariadb://127.0.0.1:3306/" + database
+                        + "?useMysqlMetadata=true&nullDatabaseMeansCurrent=true&allowMultiQueries=true", "root", "",
                         Map.of("spring.datasource.hikari.transaction-isolation", "TRANSACTION_READ_COMMITTED"));
             }
             default -> throw new IllegalArgumentException("unknown " + PROPERTY + ": " + configuredKind() + " (h2, postgresql or mariadb)");

@@ -539,7 +539,8 @@ public final class CapacitySimulation {
             case "mariadb" -> {
                 drop = "DROP DATABASE IF EXISTS " + name;
                 serverAdmin(db, drop, "CREATE DATABASE " + name + " CHARACTER SET utf8mb4");
-                config.setJdbcUrl("jdbc:mariadb://127.0.0.1:3306/" + name + "?useMysqlMetadata=true&nullDatabaseMeansCurrent=true");
+                config.setJdbcUrl("jdbc:mariadb://127.0.0.1:3306/" + name
+                        + "?useMysqlMetadata=true&nullDatabaseMeansCurrent=true&allowMultiQueries=true");
                 config.setUsername("root");
                 config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
             }

@@ -71,7 +71,14 @@ final class CaseStore {
     /** Enough for any real hotline day in one area; the proposals are ranked in Java. */
     private static final int MAX_DUPLICATE_CANDIDATES = 500;
 
-    private volatile Dialect dialect;
+    private static final System.Logger LOG = System.getLogger(CaseStore.class.getName());
+
+    /** The database behind the engine's connections, known from the first command that asks. */
+    private volatile Database database;
+
+    /** A database's dialect, and whether its connections take joined statements in one round trip. */
+    private record Database(Dialect dialect, boolean joinsStatements) {
+    }
 
     /** A case's audit head as the running command last wrote it: its definition, sequence and hash. */
     private record Head(String caseDefinition, long sequence, String hash) {
@@ -240,7 +247,7 @@ final class CaseStore {
         if (writes.isEmpty()) {
             return;
         }
-        if (writes.size() > 1 && dialect().sendsJoinedStatements()) {
+        if (writes.size() > 1 && database().joinsStatements()) {
             StringJoiner joined = new StringJoiner(";\n");
             List<Object> parameters = new ArrayList<>();
             for (Deferred write : writes) {
@@ -312,14 +319,26 @@ final class CaseStore {
     }
 
     private Dialect dialect() {
-        Dialect known = dialect;
+        return database().dialect();
+    }
+
+    private Database database() {
+        Database known = database;
         if (known == null) {
             try {
-                known = Dialect.of(connection().getMetaData().getDatabaseProductName());
+                Connection connection = connection();
+                Dialect dialect = Dialect.of(connection.getMetaData().getDatabaseProductName());
+                known = new Database(dialect, dialect.sendsJoinedStatements(connection));
+                if (dialect == Dialect.MYSQL && !known.joinsStatements()) {
+                    LOG.log(System.Logger.Level.INFO, "Hotline workflow: the database's connections do not take several "
+                            + "statements in one query, so a step's own writes go one statement each; allowMultiQueries=true "
+                            + "in the JDBC URL sends them in one round trip (docs/operations.md). The driver's syntax error "
+                            + "logged just before this line was that question.");
+                }
             } catch (SQLException e) {
-                throw new CaseStoreException("reading the database product", e);
+                throw new CaseStoreException("asking the database what it is and whether it takes joined statements", e);
             }
-            dialect = known;
+            database = known;
         }
         return known;
     }

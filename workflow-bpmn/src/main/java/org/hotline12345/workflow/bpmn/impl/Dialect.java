@@ -1,6 +1,7 @@
 package org.hotline12345.workflow.bpmn.impl;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Map;
@@ -86,11 +87,38 @@ enum Dialect {
 
     /**
      * Whether several statements, joined with semicolons into one prepared statement with their parameters in order,
-     * go to the database in one round trip. PostgreSQL's driver sends them so; H2 runs in the JVM, where a round
-     * trip costs nothing, and MySQL's drivers refuse joined statements unless the host's URL allows them.
+     * go to the database in one round trip on {@code connection}'s database. PostgreSQL's driver sends them so; H2 runs
+     * in the JVM, where a round trip costs nothing; MariaDB's and MySQL's drivers refuse them unless the host allows
+     * several statements in one query ({@code allowMultiQueries=true}, docs/operations.md), which is asked of the
+     * connection by sending two.
      */
-    boolean sendsJoinedStatements() {
-        return this == POSTGRESQL;
+    boolean sendsJoinedStatements(Connection connection) throws SQLException {
+        return switch (this) {
+            case POSTGRESQL -> true;
+            case H2 -> false;
+            case MYSQL -> acceptsJoinedStatements(connection);
+        };
+    }
+
+    /** MySQL's and MariaDB's error for a statement the server cannot parse: a second statement it was not told of. */
+    private static final int PARSE_ERROR = 1064;
+
+    private static boolean acceptsJoinedStatements(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT ?;\nSELECT ?")) {
+            statement.setInt(1, 1);
+            statement.setInt(2, 2);
+            statement.execute();
+            // Both answers are read, so that the connection is left with nothing pending.
+            while (statement.getMoreResults() || statement.getUpdateCount() != -1) {
+                continue;
+            }
+            return true;
+        } catch (SQLException refused) {
+            if (refused.getErrorCode() == PARSE_ERROR) {
+                return false;
+            }
+            throw refused;
+        }
     }
 
     /**
