@@ -34,6 +34,9 @@ enum Dialect {
             "INSERT IGNORE INTO hw_case_unit (case_id, unit, assigned_at) VALUES (?, ?, ?)",
             "INSERT IGNORE INTO hw_case_warning (case_id, clock, level, due, issued_at, unit) VALUES (?, ?, ?, ?, ?, ?)");
 
+    /** MySQL's and MariaDB's error for a statement the server cannot parse: a second statement it was not told of. */
+    private static final int PARSE_ERROR = 1064;
+
     private final String timestampType;
     private final String textType;
     private final String countSequenceUp;
@@ -99,9 +102,6 @@ enum Dialect {
             case MYSQL -> acceptsJoinedStatements(connection);
         };
     }
-
-    /** MySQL's and MariaDB's error for a statement the server cannot parse: a second statement it was not told of. */
-    private static final int PARSE_ERROR = 1064;
 
     private static boolean acceptsJoinedStatements(Connection connection) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("SELECT ?;\nSELECT ?")) {
