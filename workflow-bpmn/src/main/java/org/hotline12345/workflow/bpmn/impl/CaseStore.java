@@ -332,7 +332,7 @@ final class CaseStore {
                 if (dialect == Dialect.MYSQL && !known.joinsStatements()) {
                     LOG.log(System.Logger.Level.INFO, "Hotline workflow: the database's connections do not take several "
                             + "statements in one query, so a step's own writes go one statement each; allowMultiQueries=true "
-                            + "in the JDBC URL sends them in one round trip (docs/operations.md). The driver's syntax error "
+                            + "in the JDBC URL sends them in one round trip (docs/operations.md). A syntax error the driver may have "
                             + "logged just before this line was that question.");
                 }
             } catch (SQLException e) {
