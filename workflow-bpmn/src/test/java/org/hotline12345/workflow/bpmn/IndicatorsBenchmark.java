@@ -32,8 +32,8 @@ import org.postgresql.PGConnection;
 
 /**
  * Not a test: a benchmark, run on demand on PostgreSQL and reported, never timed against a threshold. It also times
- * the heaviest list of the case table at that size: a unit's open cases with their warning level, as the hotline office
- * and as the unit itself see it.
+ * the heaviest lists of the case table at that size: a unit's open cases with their warning level, as the hotline office
+ * and as the unit itself see it, and the whole city's red-carded open cases.
  * {@code mvn -B -pl workflow-bpmn -am -Pdb-postgresql,benchmark test -Dtest=IndicatorsBenchmark
  * -Dsurefire.failIfNoSpecifiedTests=false}. It loads 200 units and 1,000,000 closed cases (their case rows and their
  * units' parts, and the units' access rows) dispatched over October and November 2026 with COPY, of which 2 % are still
@@ -83,6 +83,8 @@ class IndicatorsBenchmark {
             var page = time("open cases of a unit (hotline office, 50 a page)", () -> workflow.cases(TestCity.dispatcher(), openOfUnit));
             time("a unit's red-carded open cases (hotline office)", () -> workflow.cases(TestCity.dispatcher(), redOfUnit));
             time("a unit's own open cases (the unit's user)", () -> workflow.cases(Actor.unitHandler("h7", unit), openOfUnit));
+            var redOfCity = new org.hotline12345.workflow.cases.CaseQuery(null, CaseStatus.IN_PROGRESS, WarningLevel.RED, null, 0, 50);
+            time("the city's red-carded open cases (hotline office)", () -> workflow.cases(TestCity.dispatcher(), redOfCity));
             System.out.printf("BENCHMARK unit-7 has %d open cases%n", page.total());
         }
     }
