@@ -104,8 +104,11 @@ public final class CapacitySimulation {
         out.printf("capacity: %d cases (%d actions, seed %d) on %s, %s steps, %d cores, %d MB max heap%n", options.cases(), actions,
                 options.seed(), options.db(), options.step(), Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() / (1024 * 1024));
+        String server = server(options.db());
+        out.println("database server: " + server);
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("database", options.db());
+        report.put("server", server);
         report.put("cases", options.cases());
         report.put("actions", actions);
         report.put("seed", options.seed());
@@ -573,11 +576,33 @@ public final class CapacitySimulation {
         };
     }
 
-    private static void serverAdmin(String db, String... statements) throws java.sql.SQLException {
-        try (Connection admin = db.equals("postgresql")
+    /**
+     * The server's version and the memory it caches the data in, for the report: InnoDB reads past the operating
+     * system's cache ({@code O_DIRECT}), so on MariaDB what its buffer pool does not hold is read from the disk.
+     */
+    static String server(String db) throws java.sql.SQLException {
+        if (db.equals("h2")) {
+            return "H2 " + org.h2.engine.Constants.FULL_VERSION + ", in memory";
+        }
+        String query = db.equals("postgresql")
+                ? "SELECT 'PostgreSQL ' || current_setting('server_version') || ', shared_buffers ' || current_setting('shared_buffers')"
+                : "SELECT CONCAT('MariaDB ', VERSION(), ', InnoDB buffer pool ', @@innodb_buffer_pool_size DIV 1048576, ' MB, flush method ', "
+                        + "@@innodb_flush_method)";
+        try (Connection admin = adminConnection(db); Statement statement = admin.createStatement();
+                java.sql.ResultSet rs = statement.executeQuery(query)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    private static Connection adminConnection(String db) throws java.sql.SQLException {
+        return db.equals("postgresql")
                 ? DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "")
                 : DriverManager.getConnection("jdbc:mariadb://127.0.0.1:3306/", "root", "");
-                Statement statement = admin.createStatement()) {
+    }
+
+    private static void serverAdmin(String db, String... statements) throws java.sql.SQLException {
+        try (Connection admin = adminConnection(db); Statement statement = admin.createStatement()) {
             for (String sql : statements) {
                 statement.execute(sql);
             }

@@ -26,6 +26,7 @@ class CapacitySimulationTest {
         Map<String, Object> report = CapacitySimulation.run(new CapacitySimulation.Options("h2", 30, 7, Duration.ofHours(2), List.of(1), 2,
                 20, 5, false, List.of(CaseScript.Kind.REPLY), null), new PrintStream(out, true, StandardCharsets.UTF_8));
 
+        assertThat((String) report.get("server")).as("the report says what the database ran on").startsWith("H2 2.");
         List<Map<String, Object>> runs = (List<Map<String, Object>>) report.get("runs");
         assertThat(runs).extracting(run -> run.get("round")).containsExactly(1, 2);
         for (Map<String, Object> run : runs) {
@@ -47,7 +48,7 @@ class CapacitySimulationTest {
             assertThat(libraryBurst.get("escalations")).isEqualTo(20L);
             assertThat(rawBurst.get("escalations")).isEqualTo(20L);
         }
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("warm-up: 5 other cases", "round 2 of 2 (raw engine first)",
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("database server: H2 2.", "warm-up: 5 other cases", "round 2 of 2 (raw engine first)",
                 "1 client thread(s), 2 round(s): lifecycle ratio", "statements of a REPLY call, library",
                 "statements of a REPLY call, raw engine");
     }
