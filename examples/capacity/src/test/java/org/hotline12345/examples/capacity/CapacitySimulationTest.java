@@ -48,8 +48,8 @@ class CapacitySimulationTest {
             assertThat(libraryBurst.get("escalations")).isEqualTo(20L);
             assertThat(rawBurst.get("escalations")).isEqualTo(20L);
         }
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("database server: H2 2.", "warm-up: 5 other cases", "round 2 of 2 (raw engine first)",
-                "1 client thread(s), 2 round(s): lifecycle ratio", "statements of a REPLY call, library",
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("database server: H2 2.", "warm-up: 5 other cases",
+                "round 2 of 2 (raw engine first)", "1 client thread(s), 2 round(s): lifecycle ratio", "statements of a REPLY call, library",
                 "statements of a REPLY call, raw engine");
     }
 }
