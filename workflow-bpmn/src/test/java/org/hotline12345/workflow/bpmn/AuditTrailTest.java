@@ -183,6 +183,20 @@ class AuditTrailTest {
         sql("DELETE FROM hw_case WHERE id = ?", id.value());
     }
 
+    /** The test city's clock stands behind the system clock, as a demo's or a replay's may: "now" is the workflow's. */
+    @Test
+    void theDigestOfNowIsTakenByTheWorkflowsClock() {
+        aCase();
+        Instant now = new EngineClock(java.time.ZoneOffset.UTC).instant();
+
+        HeadDigest current = audit().headDigest(auditor());
+
+        assertThat(current.asOf()).isEqualTo(AuditChain.normalise(now));
+        assertThat(current).isEqualTo(audit().headDigest(auditor(), now));
+        assertThat(current.records()).as("the case's rows, stamped by that clock").isGreaterThanOrEqualTo(5);
+        assertThatThrownBy(() -> audit().headDigest(operator())).isInstanceOf(NotAuthorizedException.class);
+    }
+
     @Test
     void aHeadDigestIsKeptEveryNight() {
         aCase();

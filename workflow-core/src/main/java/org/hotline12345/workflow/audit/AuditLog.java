@@ -32,6 +32,12 @@ public interface AuditLog {
     /** The digest of the whole log as it stood at {@code asOf}, to publish or sign outside the database. */
     HeadDigest headDigest(Actor actor, Instant asOf);
 
+    /**
+     * The digest of the whole log as it stands now by the workflow's clock, the one its records are stamped with (a
+     * host's own {@code Instant.now()} may lag a clock that was moved, and leave the latest records out).
+     */
+    HeadDigest headDigest(Actor actor);
+
     /** The head digests the library kept each night (audit-digest.bpmn), oldest first, to publish or sign. */
     List<HeadDigest> digests(Actor actor);
 

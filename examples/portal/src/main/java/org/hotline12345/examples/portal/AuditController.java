@@ -107,10 +107,13 @@ class AuditController {
         return json(audit.verifyAll(Actors.of(user)));
     }
 
-    /** The digest of the whole log as of {@code asOf} (default: now), to publish or sign outside the database. */
+    /**
+     * The digest of the whole log as of {@code asOf} (default: now by the workflow's clock, which the demo clock moves),
+     * to publish or sign outside the database.
+     */
     @GetMapping("/api/audit/head-digest")
     HeadDigest headDigest(Authentication user, @RequestParam(required = false) Instant asOf) {
-        return audit.headDigest(Actors.of(user), asOf == null ? Instant.now() : asOf);
+        return asOf == null ? audit.headDigest(Actors.of(user)) : audit.headDigest(Actors.of(user), asOf);
     }
 
     /** The head digests kept each night, to publish or sign; check one later with head-digest?asOf=. */

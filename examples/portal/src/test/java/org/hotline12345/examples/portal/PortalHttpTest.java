@@ -9,6 +9,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -49,6 +51,10 @@ class PortalHttpTest {
 
     private Response get(String user, String path) throws Exception {
         return call("GET", user, path, null);
+    }
+
+    private Instant demoClock() throws Exception {
+        return OffsetDateTime.parse(get("auditor", "/api/demo/clock").body().get("now").asText()).toInstant();
     }
 
     private static final String COMPLAINT = """
@@ -167,7 +173,11 @@ class PortalHttpTest {
         assertThat(get("auditor", "/api/cases/" + id + "/audit").body().get(1).get("hash").asText()).hasSize(64);
         assertThat(get("supervisor", "/api/audit/verify").body().get("ok").asBoolean()).isTrue();
         assertThat(get("lixia", "/api/cases/" + id + "/audit/verify").status()).isEqualTo(403);
-        assertThat(get("auditor", "/api/audit/head-digest").body().get("digest").asText()).hasSize(64);
+        Instant clockBefore = demoClock();
+        JsonNode headDigest = get("auditor", "/api/audit/head-digest").body();
+        assertThat(headDigest.get("digest").asText()).hasSize(64);
+        assertThat(Instant.parse(headDigest.get("asOf").asText())).as("without asOf, now by the demo clock, behind the system clock")
+                .isBetween(clockBefore, demoClock());
         assertThat(get("auditor", "/api/audit/digests").status()).isEqualTo(200);
         assertThat(get("lixia", "/audit/cases/" + id).status()).isEqualTo(403);
         assertThat(get("auditor", "/audit/cases/" + id).status()).isEqualTo(200);

@@ -121,6 +121,11 @@ final class EngineAuditLog implements AuditLog {
     }
 
     @Override
+    public HeadDigest headDigest(Actor actor) {
+        return headDigest(actor, clock.instant());
+    }
+
+    @Override
     public List<HeadDigest> digests(Actor actor) {
         requireAuditor(actor);
         return read(store::digests);
