@@ -28,6 +28,11 @@ final class PreparedStatements {
                     if (method.getName().equals("prepareStatement") && args != null && args[0] instanceof String sql) {
                         prepared.add(sql);
                     }
+                    if (method.getName().equals("isWrapperFor")) {
+                        // The library keeps its statements on H2's own connection where it can reach it, and prepares
+                        // them on that, past this recording; here it cannot, and prepares every statement through it.
+                        return false;
+                    }
                     return invoke(method, target, args);
                 });
     }

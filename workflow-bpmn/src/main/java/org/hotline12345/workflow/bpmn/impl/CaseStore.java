@@ -76,8 +76,11 @@ final class CaseStore {
     /** The database behind the engine's connections, known from the first command that asks. */
     private volatile Database database;
 
-    /** A database's dialect, and whether its connections take joined statements in one round trip. */
-    private record Database(Dialect dialect, boolean joinsStatements) {
+    /**
+     * A database's dialect, whether its connections take joined statements in one round trip, and the statements kept
+     * prepared on its connections (H2's; null on the others, whose drivers keep them).
+     */
+    private record Database(Dialect dialect, boolean joinsStatements, KeptStatements kept) {
     }
 
     /** A case's audit head as the running command last wrote it: its definition, sequence and hash. */
@@ -257,7 +260,7 @@ final class CaseStore {
             writes = List.of(new Deferred(null, joined.toString(), parameters.toArray()));
         }
         for (Deferred write : writes) {
-            try (PreparedStatement statement = bind(connection().prepareStatement(write.sql()), write.parameters())) {
+            try (PreparedStatement statement = bind(prepareStatement(write.sql()), write.parameters())) {
                 statement.execute();
             } catch (SQLException e) {
                 throw new CaseStoreException("writing case data", e);
@@ -328,7 +331,8 @@ final class CaseStore {
             try {
                 Connection connection = connection();
                 Dialect dialect = Dialect.of(connection.getMetaData().getDatabaseProductName());
-                known = new Database(dialect, dialect.sendsJoinedStatements(connection));
+                known = new Database(dialect, dialect.sendsJoinedStatements(connection),
+                        dialect == Dialect.H2 ? new KeptStatements() : null);
                 if (dialect == Dialect.MYSQL && !known.joinsStatements()) {
                     LOG.log(System.Logger.Level.INFO, "Hotline workflow: the database's connections do not take several "
                             + "statements in one query, so a step's own writes go one statement each; allowMultiQueries=true "
@@ -542,11 +546,11 @@ final class CaseStore {
         try {
             if (countUp != null) {
                 // A database that cannot count up and answer in one statement (MySQL, MariaDB) takes two.
-                try (PreparedStatement statement = bind(connection().prepareStatement(countUp), key)) {
+                try (PreparedStatement statement = bind(prepareStatement(countUp), key)) {
                     statement.executeUpdate();
                 }
             }
-            try (PreparedStatement statement = bind(connection().prepareStatement(dialect().nextSequenceSql()), key);
+            try (PreparedStatement statement = bind(prepareStatement(dialect().nextSequenceSql()), key);
                     ResultSet rs = statement.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
@@ -1160,7 +1164,7 @@ final class CaseStore {
         boolean keptForOthers = state != null && (state.inserts.keySet().stream().anyMatch(id -> !id.equals(except))
                 || state.assignments.keySet().stream().anyMatch(id -> !id.equals(except))
                 || state.deferred.stream().anyMatch(write -> write.table().matcher(sql).find()));
-        return keptForOthers ? prepare(sql, parameters) : bind(connection().prepareStatement(sql), parameters);
+        return keptForOthers ? prepare(sql, parameters) : bind(prepareStatement(sql), parameters);
     }
 
     PreparedStatement prepare(String sql, Object... parameters) throws SQLException {
@@ -1178,7 +1182,14 @@ final class CaseStore {
                 state.rows.clear();
             }
         }
-        return bind(connection().prepareStatement(sql), parameters);
+        return bind(prepareStatement(sql), parameters);
+    }
+
+    /** A statement of the running command's connection; kept prepared from one command to the next on H2. */
+    private PreparedStatement prepareStatement(String sql) throws SQLException {
+        Connection connection = connection();
+        KeptStatements kept = database().kept();
+        return kept == null ? connection.prepareStatement(sql) : kept.prepare(connection, sql);
     }
 
     /** A null parameter of a known SQL type, for drivers that want the type of a null. */
