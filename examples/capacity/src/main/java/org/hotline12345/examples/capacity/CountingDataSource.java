@@ -13,6 +13,7 @@ import java.sql.Statement;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
+import org.h2.jdbc.JdbcConnection;
 
 /**
  * Counts the statements the client calls send to the database (one per execute, one per batch): the library's own
@@ -139,6 +140,9 @@ final class CountingDataSource {
     /** @param sql the statement's text, for a prepared statement */
     private <T> T proxy(Class<T> type, T target, String sql) {
         InvocationHandler handler = (proxy, method, args) -> {
+            if (target instanceof Connection connection && method.getName().equals("unwrap") && args[0] == JdbcConnection.class) {
+                return counted(connection.unwrap(JdbcConnection.class));
+            }
             // Parameters and getters pass straight through: the measurement must not cost the calls much.
             if (method.getName().startsWith("set") || method.getName().startsWith("get") && method.getReturnType() != Connection.class) {
                 try {
@@ -227,6 +231,52 @@ final class CountingDataSource {
     private static String shorten(String sql) {
         String flat = WHITESPACE.matcher(sql).replaceAll(" ").trim();
         return flat.length() > 110 ? flat.substring(0, 110) + "..." : flat;
+    }
+
+    /**
+     * H2's own connection, with the statements prepared on it counted. The library keeps its statements prepared on
+     * H2's connection, which it reaches through {@code unwrap} from under the pool's and this class's wrappers: without
+     * this, the library's statements were missing from the counts on H2 since it did. One stand-in a connection, since
+     * the library keeps the statements of each connection it is given.
+     */
+    private JdbcConnection counted(JdbcConnection own) throws java.sql.SQLException {
+        synchronized (countedConnections) {
+            JdbcConnection counted = countedConnections.get(own);
+            if (counted == null) {
+                // A connection the pool opened since the last one: those it closed in between are forgotten.
+                for (var connections = countedConnections.keySet().iterator(); connections.hasNext(); ) {
+                    if (connections.next().isClosed()) {
+                        connections.remove();
+                    }
+                }
+                counted = new CountedH2Connection(own);
+                countedConnections.put(own, counted);
+            }
+            return counted;
+        }
+    }
+
+    private final Map<JdbcConnection, JdbcConnection> countedConnections = new java.util.IdentityHashMap<>();
+
+    /** An H2 connection sharing the session of {@code own}, whose prepared statements are counted. */
+    private final class CountedH2Connection extends JdbcConnection {
+
+        private final JdbcConnection own;
+
+        CountedH2Connection(JdbcConnection own) {
+            super(own);
+            this.own = own;
+        }
+
+        @Override
+        public java.sql.PreparedStatement prepareStatement(String sql) throws java.sql.SQLException {
+            return proxy(java.sql.PreparedStatement.class, own.prepareStatement(sql), sql);
+        }
+
+        @Override
+        public boolean isClosed() throws java.sql.SQLException {
+            return own.isClosed();
+        }
     }
 
     @SuppressWarnings("unchecked")
