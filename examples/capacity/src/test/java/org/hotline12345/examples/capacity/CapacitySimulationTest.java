@@ -58,4 +58,13 @@ class CapacitySimulationTest {
         // counted all the same.
         assertThat(libraryReply).as("the library's own statements are counted").contains("UPDATE hw_case SET", "INSERT INTO hw_case_event");
     }
+
+    @Test
+    void theSummarysMedianIsTheMiddleRoundsRatio() {
+        List<double[]> rounds = List.of(new double[] {1.10, 0.62}, new double[] {0.98, 0.91}, new double[] {1.02, 0.95});
+
+        assertThat(CapacitySimulation.median(rounds, 0)).isEqualTo(1.02);
+        assertThat(CapacitySimulation.median(rounds, 1)).as("a slow round does not pull it down").isEqualTo(0.91);
+        assertThat(CapacitySimulation.median(rounds.subList(1, 3), 1)).isEqualTo(0.93, org.assertj.core.data.Offset.offset(1e-9));
+    }
 }
