@@ -43,6 +43,8 @@ final class CountingDataSource {
     private final Map<String, LongAdder> nanosBySql = new ConcurrentHashMap<>();
     /** Per operation and statement: how often it was sent, and the rows added to its batches. */
     private final Map<String, Map<String, LongAdder[]>> byOperationSql = new ConcurrentHashMap<>();
+    /** H2's connections under this class's wrappers, and their stand-ins that count ({@link #counted}). */
+    private final Map<JdbcConnection, JdbcConnection> countedConnections = new java.util.IdentityHashMap<>();
 
     /** Runs {@code call}, an API call of kind {@code operation}, on this thread with its statements counted. */
     static void counting(String operation, Runnable call) {
@@ -235,9 +237,9 @@ final class CountingDataSource {
 
     /**
      * H2's own connection, with the statements prepared on it counted. The library keeps its statements prepared on
-     * H2's connection, which it reaches through {@code unwrap} from under the pool's and this class's wrappers: without
-     * this, the library's statements were missing from the counts on H2 since it did. One stand-in a connection, since
-     * the library keeps the statements of each connection it is given.
+     * H2's connection, which it reaches through {@code unwrap} from under the pool's and this class's wrappers; without
+     * the stand-in the counts on H2 missed them. One stand-in per connection, so that the library, which keeps
+     * statements per connection, finds its own again.
      */
     private JdbcConnection counted(JdbcConnection own) throws java.sql.SQLException {
         synchronized (countedConnections) {
@@ -255,8 +257,6 @@ final class CountingDataSource {
             return counted;
         }
     }
-
-    private final Map<JdbcConnection, JdbcConnection> countedConnections = new java.util.IdentityHashMap<>();
 
     /** An H2 connection sharing the session of {@code own}, whose prepared statements are counted. */
     private final class CountedH2Connection extends JdbcConnection {

@@ -56,7 +56,8 @@ class CapacitySimulationTest {
                 printed.indexOf("statements of a REPLY call, raw engine"));
         // On H2 the library keeps its statements prepared on H2's own connection, under the counting wrapper: they are
         // counted all the same.
-        assertThat(libraryReply).as("the library's own statements are counted").contains("UPDATE hw_case SET", "INSERT INTO hw_case_event");
+        assertThat(libraryReply).as("the library's own statements are counted")
+                .contains("UPDATE hw_case SET", "INSERT INTO hw_case_event");
     }
 
     @Test
