@@ -40,7 +40,9 @@ import org.hotline12345.workflow.directory.Unit;
  * raw engine first in every other one, default 2), {@code --burst N} (cases of the warning burst, default 500),
  * {@code --warmup N} (cases of the unmeasured warm-up day, default three times the day's), {@code --sql true} (print the
  * statements the calls sent most and spent most time on, and every statement the job executor sent in the burst, per
- * card), {@code --trace REPLY,DISPATCH} (print every statement those operations sent, per call), {@code --json path}.
+ * card), {@code --trace REPLY,DISPATCH} (print every statement those operations sent, per call), {@code --writes true}
+ * (on H2: count the entries of H2's maps each commit changed, per call and per card, by table; see {@link H2Writes}),
+ * {@code --json path}.
  */
 public final class CapacitySimulation {
 
@@ -66,7 +68,13 @@ public final class CapacitySimulation {
 
     /** One run's settings, from the command line ({@code --option value}); unnamed options take their defaults. */
     record Options(String db, int cases, long seed, Duration step, List<Integer> threads, int rounds, int burst, int warmUp, boolean sql,
-            List<CaseScript.Kind> trace, Path json) {
+            boolean writes, List<CaseScript.Kind> trace, Path json) {
+
+        Options {
+            if (writes && !db.equals("h2")) {
+                throw new IllegalArgumentException("--writes counts what H2's commits change: it needs --db h2, not --db " + db);
+            }
+        }
 
         static Options parse(String[] args) {
             Map<String, String> options = new LinkedHashMap<>();
@@ -84,6 +92,7 @@ public final class CapacitySimulation {
                     Integer.parseInt(options.getOrDefault("burst", String.valueOf(BURST_CASES))),
                     Integer.parseInt(options.getOrDefault("warmup", String.valueOf(WARM_UP_DAYS * cases))),
                     Boolean.parseBoolean(options.getOrDefault("sql", "false")),
+                    Boolean.parseBoolean(options.getOrDefault("writes", "false")),
                     options.containsKey("trace") ? Arrays.stream(options.get("trace").split(",")).map(CaseScript.Kind::valueOf).toList()
                             : List.of(),
                     Path.of(options.getOrDefault("json", "target/capacity-report.json")));
@@ -261,7 +270,7 @@ public final class CapacitySimulation {
     private static Measured measure(Options options, List<CaseScript> scripts, int threads, String run, boolean library,
             java.io.PrintStream out) throws Exception {
         String name = "capacity_" + (library ? "library_" : "raw_") + run;
-        CountingDataSource counting = new CountingDataSource();
+        CountingDataSource counting = new CountingDataSource(options.writes() ? new H2Writes() : null);
         try (HikariDataSource dataSource = dataSource(options.db(), name);
                 Driver driver = library ? libraryDriver(counting.wrap(dataSource), name, threads)
                         : rawDriver(counting.wrap(dataSource), name, threads)) {
@@ -342,6 +351,9 @@ public final class CapacitySimulation {
             out.printf("written in the burst: write-ahead log library %.1f kB a card, raw engine %.1f kB a card%n",
                     library.burstVolume().walBytes() / 1e3 / libraryBurst.cards(), raw.burstVolume().walBytes() / 1e3 / rawBurst.cards());
         }
+        if (options.writes()) {
+            printWrites(out, lib, base, librarySql, rawSql, libraryBurst, rawBurst);
+        }
         if (options.sql()) {
             out.printf("statements of the job executor in the burst, library (%d cards): sent, batched rows and µs in the driver a card%n",
                     libraryBurst.cards());
@@ -365,6 +377,12 @@ public final class CapacitySimulation {
         run.put("libraryBurst", json(libraryBurst));
         run.put("rawBurst", json(rawBurst));
         run.put("warningRatio", libraryBurst.cardsPerSecond() / rawBurst.cardsPerSecond());
+        if (options.writes()) {
+            run.put("libraryWritesPerOperation", librarySql.writesPerOperation());
+            run.put("rawWritesPerOperation", rawSql.writesPerOperation());
+            run.put("libraryBurstWrites", H2Writes.total(libraryBurst.writes()));
+            run.put("rawBurstWrites", H2Writes.total(rawBurst.writes()));
+        }
         if (library.volume() != null) {
             run.put("libraryWalBytes", library.volume().walBytes());
             run.put("rawWalBytes", raw.volume().walBytes());
@@ -375,6 +393,31 @@ public final class CapacitySimulation {
         }
         run.put("indicators", library.indicators().stream().map(CapacitySimulation::json).toList());
         return run;
+    }
+
+    /**
+     * What H2's commits changed ({@code --writes true}): the entries a call of each kind changed over the day, and those a
+     * card changed in the burst, by table, rows and index entries apart.
+     */
+    private static void printWrites(java.io.PrintStream out, Simulation.Result lib, Simulation.Result base, CountingDataSource.Profile librarySql,
+            CountingDataSource.Profile rawSql, Simulation.Burst libraryBurst, Simulation.Burst rawBurst) {
+        out.println("entries of H2's maps a call's commits changed over the day (library | raw engine)");
+        for (CaseScript.Kind kind : CaseScript.Kind.values()) {
+            out.printf("  %-18s %7.1f | %7.1f%n", kind, perCall(librarySql.writesPerOperation().getOrDefault(kind.name(), 0L),
+                    lib.latencies().calls(kind)), perCall(rawSql.writesPerOperation().getOrDefault(kind.name(), 0L), base.latencies().calls(kind)));
+        }
+        out.printf("entries of H2's maps a card's commits changed in the burst: library %.1f, raw engine %.1f; by table, rows and "
+                + "index entries (library | raw engine):%n", perCall(H2Writes.total(libraryBurst.writes()), libraryBurst.cards()),
+                perCall(H2Writes.total(rawBurst.writes()), rawBurst.cards()));
+        java.util.Set<String> tables = new java.util.TreeSet<>(libraryBurst.writes().keySet());
+        tables.addAll(rawBurst.writes().keySet());
+        for (String table : tables) {
+            long[] l = libraryBurst.writes().getOrDefault(table, new long[2]);
+            long[] r = rawBurst.writes().getOrDefault(table, new long[2]);
+            out.printf("  %-22s %6.2f %6.2f | %6.2f %6.2f%n", table, perCall(l[H2Writes.ROWS], libraryBurst.cards()),
+                    perCall(l[H2Writes.INDEXES], libraryBurst.cards()), perCall(r[H2Writes.ROWS], rawBurst.cards()),
+                    perCall(r[H2Writes.INDEXES], rawBurst.cards()));
+        }
     }
 
     /** Each statement one {@code kind} of call sent, per call: how often, and the rows added to its batches. */

@@ -45,6 +45,13 @@ final class CountingDataSource {
     private final Map<String, Map<String, LongAdder[]>> byOperationSql = new ConcurrentHashMap<>();
     /** H2's connections under this class's wrappers, and their stand-ins that count ({@link #counted}). */
     private final Map<JdbcConnection, JdbcConnection> countedConnections = new java.util.IdentityHashMap<>();
+    /** What H2's commits changed, where counted ({@code --writes true}); otherwise null. */
+    private final H2Writes writes;
+
+    /** @param writes where to count what H2's commits change, or null not to */
+    CountingDataSource(H2Writes writes) {
+        this.writes = writes;
+    }
 
     /** Runs {@code call}, an API call of kind {@code operation}, on this thread with its statements counted. */
     static void counting(String operation, Runnable call) {
@@ -74,6 +81,11 @@ final class CountingDataSource {
         return new long[] {backgroundStatements.get(), backgroundRows.get()};
     }
 
+    /** Per table, the entries H2's commits outside the calls changed so far, as {@link H2Writes#counted}; empty when not counted. */
+    Map<String, long[]> backgroundWrites() {
+        return writes == null ? Map.of() : writes.counted(H2Writes.BACKGROUND);
+    }
+
     /**
      * Per statement sent so far in the background, as {@link #background}: how often, its batched rows, and the
      * nanoseconds the driver took for it.
@@ -94,10 +106,12 @@ final class CountingDataSource {
 
     /**
      * What the client calls of one run sent: the statements (executes and batches), the {@code limit} statements sent
-     * most and those (and commits) the calls spent most time on, and the time in the JDBC driver.
+     * most and those (and commits) the calls spent most time on, the time in the JDBC driver, and per operation the
+     * entries H2's commits changed (empty when not counted).
      */
     record Profile(long statements, long rows, Map<String, long[]> perOperation, Map<String, Map<String, long[]>> perOperationSql,
-            List<Map.Entry<String, Long>> mostSent, List<Map.Entry<String, Long>> slowest, long driverMillis) {
+            List<Map.Entry<String, Long>> mostSent, List<Map.Entry<String, Long>> slowest, long driverMillis,
+            Map<String, Long> writesPerOperation) {
     }
 
     Profile profile(int limit) {
@@ -109,7 +123,8 @@ final class CountingDataSource {
             statements.forEach((sql, counts) -> sums.put(sql, new long[] {counts[0].sum(), counts[1].sum()}));
             perOperationSql.put(operation, sums);
         });
-        return new Profile(statements(), rows.get(), perOperation, perOperationSql, mostSent(limit), slowest(limit), totalMillis());
+        return new Profile(statements(), rows.get(), perOperation, perOperationSql, mostSent(limit), slowest(limit), totalMillis(),
+                writes == null ? Map.of() : writes.totals());
     }
 
     /** The {@code limit} statements the client calls sent most often, with how often, most first. */
@@ -152,6 +167,10 @@ final class CountingDataSource {
                 } catch (InvocationTargetException e) {
                     throw e.getCause();
                 }
+            }
+            if (writes != null && target instanceof Connection connection && method.getName().equals("commit")
+                    && !UNCOUNTED.equals(COUNTING.get())) {
+                writes.beforeCommit(connection, COUNTING.get() == null ? H2Writes.BACKGROUND : COUNTING.get());
             }
             Object result;
             long started = System.nanoTime();

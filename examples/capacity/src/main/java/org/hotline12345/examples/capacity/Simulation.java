@@ -116,10 +116,11 @@ final class Simulation {
 
     /**
      * What the burst measured: cards issued by the job executor, the escalation ladders their red cards started, the
-     * wall time until it had issued them all, and the statements and batched rows the job executor sent for them, in
-     * all and per statement.
+     * wall time until it had issued them all, the statements and batched rows the job executor sent for them, in all
+     * and per statement, and per table the entries H2's commits changed ({@link H2Writes}; empty when not counted).
      */
-    record Burst(long cards, long escalations, double seconds, double cpuSeconds, long statements, long rows, Map<String, long[]> bySql) {
+    record Burst(long cards, long escalations, double seconds, double cpuSeconds, long statements, long rows, Map<String, long[]> bySql,
+            Map<String, long[]> writes) {
 
         double cardsPerSecond() {
             return cards / seconds;
@@ -153,6 +154,7 @@ final class Simulation {
         long escalationsBefore = driver.escalations();
         long[] sentBefore = counting.background();
         Map<String, long[]> bySqlBefore = counting.backgroundBySql();
+        Map<String, long[]> writesBefore = counting.backgroundWrites();
         System.gc();
         EngineClock.freezeAt(at.plus(Duration.ofDays(20)));
         long cpuAtStart = processCpuNanos();
@@ -169,7 +171,7 @@ final class Simulation {
             }
         });
         return new Burst(driver.warnings() - before, driver.escalations() - escalationsBefore, seconds, cpuSeconds, sent[0] - sentBefore[0],
-                sent[1] - sentBefore[1], bySql);
+                sent[1] - sentBefore[1], bySql, H2Writes.since(writesBefore, counting.backgroundWrites()));
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.hotline12345.examples.capacity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -24,7 +25,7 @@ class CapacitySimulationTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
         Map<String, Object> report = CapacitySimulation.run(new CapacitySimulation.Options("h2", 30, 7, Duration.ofHours(2), List.of(1), 2,
-                20, 5, false, List.of(CaseScript.Kind.REPLY), null), new PrintStream(out, true, StandardCharsets.UTF_8));
+                20, 5, false, false, List.of(CaseScript.Kind.REPLY), null), new PrintStream(out, true, StandardCharsets.UTF_8));
 
         assertThat((String) report.get("server")).as("the report says what the database ran on").startsWith("H2 2.");
         List<Map<String, Object>> runs = (List<Map<String, Object>>) report.get("runs");
@@ -58,6 +59,37 @@ class CapacitySimulationTest {
         // counted all the same.
         assertThat(libraryReply).as("the library's own statements are counted")
                 .contains("UPDATE hw_case SET", "INSERT INTO hw_case_event");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void onH2TheWritesOfEachCallAndCardAreCountedByTable() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        Map<String, Object> report = CapacitySimulation.run(new CapacitySimulation.Options("h2", 20, 11, Duration.ofHours(2), List.of(1), 1,
+                10, 5, false, true, List.of(), null), new PrintStream(out, true, StandardCharsets.UTF_8));
+
+        Map<String, Object> run = ((List<Map<String, Object>>) report.get("runs")).get(0);
+        Map<String, Long> libraryCalls = (Map<String, Long>) run.get("libraryWritesPerOperation");
+        Map<String, Long> rawCalls = (Map<String, Long>) run.get("rawWritesPerOperation");
+        assertThat(libraryCalls).as("every case is taken in and dispatched").containsKeys("INTAKE", "DISPATCH");
+        assertThat(rawCalls).containsKeys("INTAKE", "DISPATCH");
+        assertThat(libraryCalls.values()).allSatisfy(entries -> assertThat(entries).isPositive());
+        assertThat((Long) run.get("libraryBurstWrites")).isPositive();
+        assertThat((Long) run.get("rawBurstWrites")).isPositive();
+        String printed = out.toString(StandardCharsets.UTF_8);
+        String byTable = printed.substring(printed.indexOf("entries of H2's maps a card's commits changed in the burst"));
+        // A card's own rows are the library's alone; the engine's job and history rows are written in both runs.
+        assertThat(byTable).containsPattern("HW_CASE +[1-9][0-9.]* +[1-9][0-9.]* \\| +0\\.00 +0\\.00")
+                .containsPattern("HW_CASE_WARNING +[1-9][0-9.]* +[1-9][0-9.]* \\| +0\\.00 +0\\.00")
+                .containsPattern("ACT_RU_JOB +[1-9][0-9.]* +[1-9][0-9.]* \\| +[1-9][0-9.]* +[1-9][0-9.]*")
+                .containsPattern("ACT_HI_ACTINST +[1-9][0-9.]* +[1-9][0-9.]* \\| +[1-9][0-9.]* +[1-9][0-9.]*");
+    }
+
+    @Test
+    void countingWritesNeedsH2() {
+        assertThatThrownBy(() -> CapacitySimulation.Options.parse(new String[] {"--db", "postgresql", "--writes", "true"}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--writes").hasMessageContaining("--db h2");
     }
 
     @Test
