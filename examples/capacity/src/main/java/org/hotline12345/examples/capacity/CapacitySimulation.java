@@ -41,7 +41,8 @@ import org.hotline12345.workflow.directory.Unit;
  * {@code --warmup N} (cases of the unmeasured warm-up day, default three times the day's), {@code --sql true} (print the
  * statements the calls sent most and spent most time on, and every statement the job executor sent in the burst, per
  * card), {@code --trace REPLY,DISPATCH} (print every statement those operations sent, per call), {@code --writes true}
- * (on H2: count the entries of H2's maps each commit changed, per call and per card, by table; see {@link H2Writes}),
+ * (on H2: count the entries of H2's maps each commit changed, per call, and by table for a card and the traced calls;
+ * see {@link H2Writes}),
  * {@code --json path}.
  */
 public final class CapacitySimulation {
@@ -352,7 +353,7 @@ public final class CapacitySimulation {
                     library.burstVolume().walBytes() / 1e3 / libraryBurst.cards(), raw.burstVolume().walBytes() / 1e3 / rawBurst.cards());
         }
         if (options.writes()) {
-            printWrites(out, lib, base, librarySql, rawSql, libraryBurst, rawBurst);
+            printWrites(out, options, lib, base, librarySql, rawSql, libraryBurst, rawBurst);
         }
         if (options.sql()) {
             out.printf("statements of the job executor in the burst, library (%d cards): sent, batched rows and µs in the driver a card%n",
@@ -378,8 +379,8 @@ public final class CapacitySimulation {
         run.put("rawBurst", json(rawBurst));
         run.put("warningRatio", libraryBurst.cardsPerSecond() / rawBurst.cardsPerSecond());
         if (options.writes()) {
-            run.put("libraryWritesPerOperation", librarySql.writesPerOperation());
-            run.put("rawWritesPerOperation", rawSql.writesPerOperation());
+            run.put("libraryWritesPerOperation", totals(librarySql.writesPerOperation()));
+            run.put("rawWritesPerOperation", totals(rawSql.writesPerOperation()));
             run.put("libraryBurstWrites", H2Writes.total(libraryBurst.writes()));
             run.put("rawBurstWrites", H2Writes.total(rawBurst.writes()));
         }
@@ -399,25 +400,43 @@ public final class CapacitySimulation {
      * What H2's commits changed ({@code --writes true}): the entries a call of each kind changed over the day, and those a
      * card changed in the burst, by table, rows and index entries apart.
      */
-    private static void printWrites(java.io.PrintStream out, Simulation.Result lib, Simulation.Result base, CountingDataSource.Profile librarySql,
-            CountingDataSource.Profile rawSql, Simulation.Burst libraryBurst, Simulation.Burst rawBurst) {
+    private static void printWrites(java.io.PrintStream out, Options options, Simulation.Result lib, Simulation.Result base,
+            CountingDataSource.Profile librarySql, CountingDataSource.Profile rawSql, Simulation.Burst libraryBurst, Simulation.Burst rawBurst) {
         out.println("entries of H2's maps a call's commits changed over the day (library | raw engine)");
         for (CaseScript.Kind kind : CaseScript.Kind.values()) {
-            out.printf("  %-18s %7.1f | %7.1f%n", kind, perCall(librarySql.writesPerOperation().getOrDefault(kind.name(), 0L),
-                    lib.latencies().calls(kind)), perCall(rawSql.writesPerOperation().getOrDefault(kind.name(), 0L), base.latencies().calls(kind)));
+            out.printf("  %-18s %7.1f | %7.1f%n", kind,
+                    perCall(H2Writes.total(librarySql.writesPerOperation().getOrDefault(kind.name(), Map.of())), lib.latencies().calls(kind)),
+                    perCall(H2Writes.total(rawSql.writesPerOperation().getOrDefault(kind.name(), Map.of())), base.latencies().calls(kind)));
+        }
+        for (CaseScript.Kind kind : options.trace()) {
+            out.printf("entries of H2's maps a %s call's commits changed, by table, rows and index entries (library | raw engine):%n", kind);
+            printWritesByTable(out, librarySql.writesPerOperation().getOrDefault(kind.name(), Map.of()), lib.latencies().calls(kind),
+                    rawSql.writesPerOperation().getOrDefault(kind.name(), Map.of()), base.latencies().calls(kind));
         }
         out.printf("entries of H2's maps a card's commits changed in the burst: library %.1f, raw engine %.1f; by table, rows and "
                 + "index entries (library | raw engine):%n", perCall(H2Writes.total(libraryBurst.writes()), libraryBurst.cards()),
                 perCall(H2Writes.total(rawBurst.writes()), rawBurst.cards()));
-        java.util.Set<String> tables = new java.util.TreeSet<>(libraryBurst.writes().keySet());
-        tables.addAll(rawBurst.writes().keySet());
+        printWritesByTable(out, libraryBurst.writes(), libraryBurst.cards(), rawBurst.writes(), rawBurst.cards());
+    }
+
+    /** Per table, {@code library}'s rows and index entries divided by {@code libraryPer}, beside {@code raw}'s by {@code rawPer}. */
+    private static void printWritesByTable(java.io.PrintStream out, Map<String, long[]> library, long libraryPer, Map<String, long[]> raw,
+            long rawPer) {
+        java.util.Set<String> tables = new java.util.TreeSet<>(library.keySet());
+        tables.addAll(raw.keySet());
         for (String table : tables) {
-            long[] l = libraryBurst.writes().getOrDefault(table, new long[2]);
-            long[] r = rawBurst.writes().getOrDefault(table, new long[2]);
-            out.printf("  %-22s %6.2f %6.2f | %6.2f %6.2f%n", table, perCall(l[H2Writes.ROWS], libraryBurst.cards()),
-                    perCall(l[H2Writes.INDEXES], libraryBurst.cards()), perCall(r[H2Writes.ROWS], rawBurst.cards()),
-                    perCall(r[H2Writes.INDEXES], rawBurst.cards()));
+            long[] l = library.getOrDefault(table, new long[2]);
+            long[] r = raw.getOrDefault(table, new long[2]);
+            out.printf("  %-22s %6.2f %6.2f | %6.2f %6.2f%n", table, perCall(l[H2Writes.ROWS], libraryPer), perCall(l[H2Writes.INDEXES], libraryPer),
+                    perCall(r[H2Writes.ROWS], rawPer), perCall(r[H2Writes.INDEXES], rawPer));
         }
+    }
+
+    /** Per operation, its entries in all tables. */
+    private static Map<String, Long> totals(Map<String, Map<String, long[]>> writesPerOperation) {
+        Map<String, Long> totals = new java.util.TreeMap<>();
+        writesPerOperation.forEach((operation, tables) -> totals.put(operation, H2Writes.total(tables)));
+        return totals;
     }
 
     /** Each statement one {@code kind} of call sent, per call: how often, and the rows added to its batches. */

@@ -106,12 +106,12 @@ final class CountingDataSource {
 
     /**
      * What the client calls of one run sent: the statements (executes and batches), the {@code limit} statements sent
-     * most and those (and commits) the calls spent most time on, the time in the JDBC driver, and per operation the
-     * entries H2's commits changed (empty when not counted).
+     * most and those (and commits) the calls spent most time on, the time in the JDBC driver, and per operation and
+     * table the entries H2's commits changed (empty when not counted).
      */
     record Profile(long statements, long rows, Map<String, long[]> perOperation, Map<String, Map<String, long[]>> perOperationSql,
             List<Map.Entry<String, Long>> mostSent, List<Map.Entry<String, Long>> slowest, long driverMillis,
-            Map<String, Long> writesPerOperation) {
+            Map<String, Map<String, long[]>> writesPerOperation) {
     }
 
     Profile profile(int limit) {
@@ -124,7 +124,7 @@ final class CountingDataSource {
             perOperationSql.put(operation, sums);
         });
         return new Profile(statements(), rows.get(), perOperation, perOperationSql, mostSent(limit), slowest(limit), totalMillis(),
-                writes == null ? Map.of() : writes.totals());
+                writes == null ? Map.of() : writes.counted());
     }
 
     /** The {@code limit} statements the client calls sent most often, with how often, most first. */

@@ -91,11 +91,11 @@ final class H2Writes {
         return sums;
     }
 
-    /** Per bucket, the entries counted so far, rows and indexes together. */
-    Map<String, Long> totals() {
-        Map<String, Long> totals = new TreeMap<>();
-        counts.keySet().forEach(bucket -> totals.put(bucket, total(counted(bucket))));
-        return totals;
+    /** Per bucket, per table, the row and index entries counted so far. */
+    Map<String, Map<String, long[]>> counted() {
+        Map<String, Map<String, long[]>> buckets = new TreeMap<>();
+        counts.keySet().forEach(bucket -> buckets.put(bucket, counted(bucket)));
+        return buckets;
     }
 
     static long total(Map<String, long[]> tables) {
