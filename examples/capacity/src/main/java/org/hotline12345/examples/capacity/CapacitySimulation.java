@@ -185,9 +185,12 @@ public final class CapacitySimulation {
         return new RawDriver(dataSource, name, WorkingCalendar.chinaMainland(), new EngineClock(ZONE), threads);
     }
 
-    /** What one engine's measured day and burst gave. */
+    /**
+     * What one engine's measured day and burst gave; {@code dayMachineCpuMillis} is the machine's CPU time over the day
+     * ({@link MachineCpu}), -1 where it cannot be read.
+     */
     private record Measured(Simulation.Result result, CountingDataSource.Profile sql, Simulation.Burst burst,
-            List<UnitIndicators> indicators, Volume volume, Volume burstVolume) {
+            List<UnitIndicators> indicators, Volume volume, Volume burstVolume, long dayMachineCpuMillis) {
     }
 
     /**
@@ -277,7 +280,9 @@ public final class CapacitySimulation {
                         : rawDriver(counting.wrap(dataSource), name, threads)) {
             indexVariablesByExecution(dataSource, options.db());
             String walAtStart = Volume.checkpoint(dataSource, options.db());
+            long machineAtStart = MachineCpu.busyMillis();
             Simulation.Result result = Simulation.run(driver, scripts, threads, options.step(), out);
+            long machineAtEnd = MachineCpu.busyMillis();
             Volume volume = Volume.since(dataSource, walAtStart);
             CountingDataSource.Profile sql = counting.profile(SQL_PROFILE);
             Simulation.prepareBurst(driver, options.burst(), BURST_AT);
@@ -288,7 +293,8 @@ public final class CapacitySimulation {
                     ? libraryDriver.hotlineEngine().accountability().indicators(Actor.hotlineOffice("supervisor", Role.SUPERVISOR),
                             new Period(LocalDate.ofInstant(DAY, ZONE), LocalDate.ofInstant(DAY, ZONE).plusDays(30)), null)
                     : List.of();
-            return new Measured(result, sql, burst, indicators, volume, burstVolume);
+            return new Measured(result, sql, burst, indicators, volume, burstVolume,
+                    machineAtStart < 0 || machineAtEnd < 0 ? -1 : machineAtEnd - machineAtStart);
         } finally {
             EngineClock.reset();
         }
@@ -311,6 +317,11 @@ public final class CapacitySimulation {
                 rawSql.statements(), (double) rawSql.statements() / options.cases(), (double) rawSql.statements() / base.latencies().calls());
         out.printf("rows the engine wrote in batches for the API calls: library %d (%.0f a case), raw engine %d (%.0f a case)%n",
                 librarySql.rows(), (double) librarySql.rows() / options.cases(), rawSql.rows(), (double) rawSql.rows() / options.cases());
+        if (library.dayMachineCpuMillis() >= 0 && raw.dayMachineCpuMillis() >= 0) {
+            out.printf("CPU time of the machine a case over the day (this JVM, the database server and whatever else ran): library %.1f ms, "
+                    + "raw engine %.1f ms%n", (double) library.dayMachineCpuMillis() / options.cases(),
+                    (double) raw.dayMachineCpuMillis() / options.cases());
+        }
         if (library.volume() != null) {
             out.printf("written over the day: write-ahead log library %.1f MB (%.0f kB a case), raw engine %.1f MB (%.0f kB a case); "
                     + "database after the day library %.1f MB, raw engine %.1f MB%n", library.volume().walBytes() / 1e6,
@@ -391,6 +402,10 @@ public final class CapacitySimulation {
             run.put("rawDatabaseBytes", raw.volume().databaseBytes());
             run.put("libraryBurstWalBytes", library.burstVolume().walBytes());
             run.put("rawBurstWalBytes", raw.burstVolume().walBytes());
+        }
+        if (library.dayMachineCpuMillis() >= 0 && raw.dayMachineCpuMillis() >= 0) {
+            run.put("libraryDayMachineCpuMillis", library.dayMachineCpuMillis());
+            run.put("rawDayMachineCpuMillis", raw.dayMachineCpuMillis());
         }
         run.put("indicators", library.indicators().stream().map(CapacitySimulation::json).toList());
         return run;

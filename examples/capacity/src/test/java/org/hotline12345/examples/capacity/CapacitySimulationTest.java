@@ -40,6 +40,10 @@ class CapacitySimulationTest {
             assertThat((List<?>) run.get("indicators")).isNotEmpty();
             assertThat((Long) run.get("libraryRows")).as("rows the library's calls wrote in batches").isPositive();
             assertThat((Long) run.get("rawRows")).as("rows the raw engine's calls wrote in batches").isPositive();
+            if (java.nio.file.Files.isReadable(java.nio.file.Path.of("/proc/stat"))) {
+                assertThat((Long) run.get("libraryDayMachineCpuMillis")).as("the machine's CPU time over the library's day").isPositive();
+                assertThat((Long) run.get("rawDayMachineCpuMillis")).as("the machine's CPU time over the raw engine's day").isPositive();
+            }
             Map<String, Object> libraryBurst = (Map<String, Object>) run.get("libraryBurst");
             Map<String, Object> rawBurst = (Map<String, Object>) run.get("rawBurst");
             // The baseline does the same work on a card: every dispatched case earns a yellow and a red card for its
