@@ -42,8 +42,7 @@ import org.hotline12345.workflow.directory.Unit;
  * statements the calls sent most and spent most time on, and every statement the job executor sent in the burst, per
  * card), {@code --trace REPLY,DISPATCH} (print every statement those operations sent, per call), {@code --writes true}
  * (on H2: count the entries of H2's maps each commit changed, per call, and by table for a card and the traced calls;
- * see {@link H2Writes}),
- * {@code --json path}.
+ * see {@link H2Writes}), {@code --json path}.
  */
 public final class CapacitySimulation {
 
@@ -412,8 +411,8 @@ public final class CapacitySimulation {
     }
 
     /**
-     * What H2's commits changed ({@code --writes true}): the entries a call of each kind changed over the day, and those a
-     * card changed in the burst, by table, rows and index entries apart.
+     * What H2's commits changed ({@code --writes true}): the entries a call of each kind changed over the day, by table
+     * for the kinds {@code --trace} names, and by table those a card changed in the burst, rows and index entries apart.
      */
     private static void printWrites(java.io.PrintStream out, Options options, Simulation.Result lib, Simulation.Result base,
             CountingDataSource.Profile librarySql, CountingDataSource.Profile rawSql, Simulation.Burst libraryBurst, Simulation.Burst rawBurst) {

@@ -126,7 +126,7 @@ final class H2Writes {
             throw new IllegalStateException("naming H2's map " + mapId, e);
         }
         int dot = name.indexOf('.');
-        if (dot > 0) {
+        if (dot > 0 && dot < name.length() - 1 && name.substring(dot + 1).chars().allMatch(Character::isDigit)) {
             int objectId = Integer.parseInt(name.substring(dot + 1));
             for (Schema schema : session.getDatabase().getAllSchemas()) {
                 if (name.startsWith("table.")) {
