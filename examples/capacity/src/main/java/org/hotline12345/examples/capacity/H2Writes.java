@@ -102,18 +102,6 @@ final class H2Writes {
         return tables.values().stream().mapToLong(entries -> entries[ROWS] + entries[INDEXES]).sum();
     }
 
-    /** {@code after}'s counts less {@code before}'s, table by table. */
-    static Map<String, long[]> since(Map<String, long[]> before, Map<String, long[]> after) {
-        Map<String, long[]> difference = new TreeMap<>();
-        after.forEach((table, entries) -> {
-            long[] earlier = before.getOrDefault(table, new long[2]);
-            if (entries[ROWS] > earlier[ROWS] || entries[INDEXES] > earlier[INDEXES]) {
-                difference.put(table, new long[] {entries[ROWS] - earlier[ROWS], entries[INDEXES] - earlier[INDEXES]});
-            }
-        });
-        return difference;
-    }
-
     /**
      * H2 names a table's row map {@code table.<the table's id>} and an index's {@code index.<the index's id>}; a map
      * of neither kind keeps its own name.

@@ -163,15 +163,26 @@ final class Simulation {
         double seconds = (System.nanoTime() - start) / 1e9;
         double cpuSeconds = (processCpuNanos() - cpuAtStart) / 1e9;
         long[] sent = counting.background();
-        Map<String, long[]> bySql = new java.util.TreeMap<>();
-        counting.backgroundBySql().forEach((sql, counts) -> {
-            long[] earlier = bySqlBefore.getOrDefault(sql, new long[3]);
-            if (counts[0] > earlier[0] || counts[1] > earlier[1]) {
-                bySql.put(sql, new long[] {counts[0] - earlier[0], counts[1] - earlier[1], counts[2] - earlier[2]});
+        return new Burst(driver.warnings() - before, driver.escalations() - escalationsBefore, seconds, cpuSeconds, sent[0] - sentBefore[0],
+                sent[1] - sentBefore[1], since(bySqlBefore, counting.backgroundBySql()), since(writesBefore, counting.backgroundWrites()));
+    }
+
+    /** Per key, {@code after}'s counts less {@code before}'s, for the keys whose counts grew. */
+    static Map<String, long[]> since(Map<String, long[]> before, Map<String, long[]> after) {
+        Map<String, long[]> difference = new java.util.TreeMap<>();
+        after.forEach((key, counts) -> {
+            long[] earlier = before.getOrDefault(key, new long[counts.length]);
+            long[] grown = new long[counts.length];
+            boolean grew = false;
+            for (int i = 0; i < counts.length; i++) {
+                grown[i] = counts[i] - earlier[i];
+                grew |= grown[i] > 0;
+            }
+            if (grew) {
+                difference.put(key, grown);
             }
         });
-        return new Burst(driver.warnings() - before, driver.escalations() - escalationsBefore, seconds, cpuSeconds, sent[0] - sentBefore[0],
-                sent[1] - sentBefore[1], bySql, H2Writes.since(writesBefore, counting.backgroundWrites()));
+        return difference;
     }
 
     /**
